@@ -1,0 +1,104 @@
+import type { ReactNode } from "react";
+import { Form, NavLink } from "@remix-run/react";
+import type { Role } from "../domain/permissions";
+import type { MessageKey } from "../i18n";
+import { useI18n } from "../i18n/use-i18n";
+import { LanguageSwitch } from "./language-switch";
+
+export interface ShellUser {
+  displayName: string;
+  role: Role;
+  organizationName: string | null;
+}
+
+interface NavItem {
+  to: string;
+  label: MessageKey;
+  roles: readonly Role[];
+}
+
+// Navigation by role; later issues add meetings, instructions, review, directory and users here.
+const NAV_ITEMS: readonly NavItem[] = [{ to: "/", label: "nav.dashboard", roles: ["admin", "secretariat", "controller", "assignee"] }];
+
+function Brand() {
+  const { t } = useI18n();
+  return (
+    <a href="/" className="flex items-center gap-3 rounded text-white">
+      <img src="/favicon.svg" alt="" width={36} height={36} className="h-9 w-9" />
+      <span className="leading-tight">
+        <span className="block text-lg font-bold tracking-tight">{t("app.name")}</span>
+        <span className="block text-xs text-brand-100">{t("app.tagline")}</span>
+      </span>
+    </a>
+  );
+}
+
+export function AppShell({ user, children }: { user: ShellUser | null; children: ReactNode }) {
+  const { t } = useI18n();
+  const items = user ? NAV_ITEMS.filter((item) => item.roles.includes(user.role)) : [];
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-brand-800 focus:shadow"
+      >
+        {t("app.skipToContent")}
+      </a>
+      <header>
+        <div className="bg-brand-900">
+          <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
+            <Brand />
+            <LanguageSwitch />
+          </div>
+        </div>
+        {user ? (
+          <div className="border-b border-slate-200 bg-white shadow-sm">
+            <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 sm:px-6">
+              <nav aria-label={t("nav.main")} className="-mb-px flex gap-1 overflow-x-auto">
+                {items.map((item) => (
+                  <NavLink
+                    key={item.to}
+                    to={item.to}
+                    end={item.to === "/"}
+                    className={({ isActive }) =>
+                      `whitespace-nowrap border-b-2 px-3 py-3 text-sm font-medium ${
+                        isActive ? "border-accent-500 text-brand-800" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
+                      }`
+                    }
+                  >
+                    {t(item.label)}
+                  </NavLink>
+                ))}
+              </nav>
+              <div className="flex items-center gap-4 py-2" aria-label={t("nav.userMenu")}>
+                <div className="text-right leading-tight">
+                  <div className="text-sm font-semibold text-slate-900" data-testid="user-name">
+                    {user.displayName}
+                  </div>
+                  <div className="text-xs text-slate-600">
+                    {t(`role.${user.role}`)}
+                    {user.organizationName ? ` · ${user.organizationName}` : ""}
+                  </div>
+                </div>
+                <Form method="post" action="/logout">
+                  <button
+                    type="submit"
+                    className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+                  >
+                    {t("nav.signOut")}
+                  </button>
+                </Form>
+              </div>
+            </div>
+          </div>
+        ) : null}
+      </header>
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6">
+        {children}
+      </main>
+      <footer className="border-t border-slate-200 bg-white">
+        <div className="mx-auto max-w-7xl px-4 py-4 text-xs text-slate-500 sm:px-6">{t("app.owner")}</div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { PassThrough } from "node:stream";
+import type { EntryContext } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { renderToPipeableStream } from "react-dom/server";
+import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemoData } from "../db/seeds/demo";
+import { getDb, migrateToLatest } from "./utils/db.server";
+import { parseDatabaseUrl } from "./utils/database-url";
+
+export const streamTimeout = 5_000;
+
+// Pages are small and have no deferred data: render the whole document, then send it.
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+) {
+  return new Promise((resolve, reject) => {
+    let failed = false;
+    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} />, {
+      onAllReady() {
+        const body = new PassThrough();
+        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+        // Signed-in pages carry official records: no shared or browser cache may keep them.
+        responseHeaders.set("Cache-Control", "no-store");
+        resolve(
+          new Response(createReadableStreamFromReadable(body), {
+            headers: responseHeaders,
+            status: failed ? 500 : responseStatusCode,
+          }),
+        );
+        pipe(body);
+      },
+      onShellError(error: unknown) {
+        reject(error);
+      },
+      onError(error: unknown) {
+        failed = true;
+        console.error(error);
+      },
+    });
+    setTimeout(abort, streamTimeout + 1000);
+  });
+}
+
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  console.error(error);
+}
+
+/**
+ * Called by server.js before it listens: brings the schema up to date and, unless SEED_DEMO=false,
+ * seeds the demo data into an empty database.
+ */
+export async function prepareDatabase() {
+  const db = getDb();
+  const applied = await migrateToLatest(db);
+  const seedDemo = process.env.SEED_DEMO !== "false";
+  const { seeded } = seedDemo ? await seedDemoData(db) : { seeded: false };
+  const users = await db.selectFrom("users").select("login").execute();
+  const logins = new Set(users.map((user) => user.login));
+  return {
+    applied,
+    seeded,
+    userCount: users.length,
+    database: parseDatabaseUrl(process.env.DATABASE_URL),
+    demoSignIns: DEMO_SIGN_INS.filter((signIn) => logins.has(signIn.login)),
+    demoPassword: DEMO_PASSWORD,
+  };
+}
+
+export async function closeDatabase() {
+  await getDb().destroy();
+}

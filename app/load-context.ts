@@ -1,0 +1,8 @@
+// What server.js hands every loader and action.
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** The client's address (the proxy's view when TRUST_PROXY is set). */
+    clientAddress: string;
+  }
+}
+export {};

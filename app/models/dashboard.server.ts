@@ -1,0 +1,166 @@
+import { sql } from "kysely";
+import { DEADLINE_END_UTC_SUFFIX, addDays } from "../domain/calendar";
+import { OPEN_STATUSES } from "../domain/lifecycle";
+import type { DB } from "../utils/db.server";
+
+/** One row of an assignment list: enough for the dashboards' tables. */
+function assignmentRows(db: DB) {
+  return db
+    .selectFrom("assignments")
+    .innerJoin("instructions", "instructions.id", "assignments.instruction_id")
+    .innerJoin("meetings", "meetings.id", "instructions.meeting_id")
+    .innerJoin("organizations", "organizations.id", "assignments.organization_id")
+    .select([
+      "assignments.id",
+      "assignments.status",
+      "assignments.role",
+      "assignments.deadline",
+      "assignments.percent_complete",
+      "assignments.reported_at",
+      "instructions.number as instruction_number",
+      "instructions.text as instruction_text",
+      "meetings.protocol_number",
+      "organizations.name_kk as organization_name_kk",
+      "organizations.name_ru as organization_name_ru",
+      "organizations.name_en as organization_name_en",
+    ]);
+}
+
+export type AssignmentRow = Awaited<ReturnType<ReturnType<typeof assignmentRows>["execute"]>>[number];
+
+const count = (condition: ReturnType<typeof sql>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
+
+export async function getControllerDashboard(db: DB, today: string) {
+  const open = sql`assignments.status in ('assigned', 'in_progress', 'reported')`;
+  const weekAhead = addDays(today, 7);
+  const totals = await db
+    .selectFrom("assignments")
+    .innerJoin("instructions", "instructions.id", "assignments.instruction_id")
+    .innerJoin("meetings", "meetings.id", "instructions.meeting_id")
+    .where("meetings.status", "=", "published")
+    .select([
+      count(open).as("open"),
+      count(sql`${open} and assignments.deadline < ${today}`).as("overdue"),
+      count(sql`${open} and assignments.deadline >= ${today} and assignments.deadline <= ${weekAhead}`).as("due_soon"),
+      count(sql`assignments.status = 'reported'`).as("awaiting_review"),
+      count(sql`assignments.status = 'done'`).as("done"),
+      count(
+        sql`assignments.status = 'done' and (assignments.deadline is null or assignments.reported_at < (assignments.deadline || ${DEADLINE_END_UTC_SUFFIX}))`,
+      ).as("done_on_time"),
+    ])
+    .executeTakeFirstOrThrow();
+
+  const [awaitingReview, overdue] = await Promise.all([
+    assignmentRows(db)
+      .where("meetings.status", "=", "published")
+      .where("assignments.status", "=", "reported")
+      .orderBy("assignments.reported_at", "asc")
+      .limit(10)
+      .execute(),
+    assignmentRows(db)
+      .where("meetings.status", "=", "published")
+      .where("assignments.status", "in", OPEN_STATUSES)
+      .where("assignments.deadline", "<", today)
+      .orderBy("assignments.deadline", "asc")
+      .limit(10)
+      .execute(),
+  ]);
+  const n = (value: unknown) => Number(value ?? 0);
+  return {
+    totals: {
+      open: n(totals.open),
+      overdue: n(totals.overdue),
+      dueSoon: n(totals.due_soon),
+      awaitingReview: n(totals.awaiting_review),
+      done: n(totals.done),
+      doneOnTime: n(totals.done_on_time),
+    },
+    awaitingReview,
+    overdue,
+  };
+}
+
+/** The organization's open assignments from published minutes: overdue first, then by deadline. */
+export async function getAssigneeDashboard(db: DB, organizationId: string) {
+  const assignments = await assignmentRows(db)
+    .where("meetings.status", "=", "published")
+    .where("assignments.organization_id", "=", organizationId)
+    .where("assignments.status", "in", OPEN_STATUSES)
+    // Every overdue deadline is earlier than every other, so deadline order puts them first.
+    .orderBy(sql`case when assignments.deadline is null then 1 else 0 end`)
+    .orderBy("assignments.deadline", "asc")
+    .orderBy("meetings.held_at", "desc")
+    .execute();
+  return { assignments };
+}
+
+export async function getSecretariatDashboard(db: DB) {
+  function meetingsQuery() {
+    return db
+      .selectFrom("meetings")
+      .leftJoin("people", "people.id", "meetings.chair_person_id")
+      .select([
+        "meetings.id",
+        "meetings.kind",
+        "meetings.title",
+        "meetings.held_at",
+        "meetings.protocol_number",
+        "meetings.status",
+        "people.full_name as chair_name",
+        (eb) =>
+          eb
+            .selectFrom("instructions")
+            .select(sql<number>`count(*)`.as("c"))
+            .whereRef("instructions.meeting_id", "=", "meetings.id")
+            .as("instruction_count"),
+      ]);
+  }
+  const [drafts, recent, totals] = await Promise.all([
+    meetingsQuery().where("meetings.status", "=", "draft").orderBy("meetings.updated_at", "desc").limit(10).execute(),
+    meetingsQuery().where("meetings.status", "=", "published").orderBy("meetings.held_at", "desc").limit(10).execute(),
+    db
+      .selectNoFrom((eb) => [
+        eb.selectFrom("meetings").select(sql<number>`count(*)`.as("c")).as("meetings"),
+        eb.selectFrom("meetings").select(sql<number>`count(*)`.as("c")).where("status", "=", "draft").as("drafts"),
+        eb.selectFrom("instructions").select(sql<number>`count(*)`.as("c")).as("instructions"),
+        eb.selectFrom("assignments").select(sql<number>`count(*)`.as("c")).as("assignments"),
+      ])
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    drafts,
+    recent,
+    totals: {
+      meetings: Number(totals.meetings),
+      drafts: Number(totals.drafts),
+      instructions: Number(totals.instructions),
+      assignments: Number(totals.assignments),
+    },
+  };
+}
+
+export async function getAdminDashboard(db: DB) {
+  const users = await db
+    .selectFrom("users")
+    .leftJoin("organizations", "organizations.id", "users.organization_id")
+    .select([
+      "users.id",
+      "users.login",
+      "users.display_name",
+      "users.role",
+      "users.is_active",
+      "organizations.name_kk as organization_name_kk",
+      "organizations.name_ru as organization_name_ru",
+      "organizations.name_en as organization_name_en",
+    ])
+    .orderBy("users.login")
+    .execute();
+  const organizations = await db
+    .selectFrom("organizations")
+    .select(sql<number>`count(*)`.as("c"))
+    .executeTakeFirstOrThrow();
+  return {
+    users,
+    totals: { activeUsers: users.filter((u) => u.is_active === 1).length, organizations: Number(organizations.c) },
+  };
+}

@@ -1,0 +1,84 @@
+import type { ReactNode } from "react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { AppShell, type ShellUser } from "./components/app-shell";
+import { ErrorPage } from "./components/error-page";
+import { organizationName } from "./domain/organizations";
+import { DEFAULT_LANGUAGE } from "./i18n";
+import { CATALOGUES } from "./i18n/catalogues";
+import { kk } from "./i18n/kk";
+import { getUserProfile } from "./models/users.server";
+import { getSignedInUser } from "./utils/auth.server";
+import { getDb } from "./utils/db.server";
+import { resolveLanguage } from "./utils/language.server";
+import stylesheet from "./tailwind.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await getSignedInUser(request);
+  const language = resolveLanguage(request, user);
+  let shellUser: ShellUser | null = null;
+  if (user) {
+    const profile = await getUserProfile(getDb(), user.id);
+    shellUser = {
+      displayName: user.displayName,
+      role: user.role,
+      organizationName:
+        profile?.organization_id && profile.organization_name_kk
+          ? organizationName(
+              { name_kk: profile.organization_name_kk, name_ru: profile.organization_name_ru!, name_en: profile.organization_name_en! },
+              language,
+            )
+          : null,
+    };
+  }
+  // Only the active catalogue travels to the browser.
+  return { user: shellUser, language, messages: CATALOGUES[language] };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const messages = data?.messages ?? kk;
+  return [{ title: `${messages["app.name"]} · ${messages["app.tagline"]}` }];
+};
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang={data?.language ?? DEFAULT_LANGUAGE}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <AppShell user={data?.user ?? null}>
+      <Outlet />
+    </AppShell>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <AppShell user={data?.user ?? null}>
+      <ErrorPage error={error} signedIn={Boolean(data?.user)} />
+    </AppShell>
+  );
+}

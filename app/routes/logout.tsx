@@ -1,0 +1,14 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { endSession, requireUser } from "~/utils/auth.server";
+
+// Signing out is a POST (from the header's form); a GET must not end a session.
+export async function loader() {
+  throw redirect("/");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireUser(request);
+  const cookie = await endSession(request);
+  throw redirect("/login?signedOut=1", { headers: { "Set-Cookie": cookie } });
+}

@@ -1,0 +1,53 @@
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, Migrator, SqliteDialect, sql } from "kysely";
+import { migrations } from "../../db/migrations/index";
+import { parseDatabaseUrl } from "./database-url";
+import type { Database } from "./db-schema";
+
+export type DB = Kysely<Database>;
+
+/** Pragmas every connection gets; WAL and synchronous=FULL keep acknowledged writes through a crash. */
+export function openSqlite(file: string): SQLite.Database {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const connection = new SQLite(file);
+  connection.pragma("journal_mode = WAL");
+  // better-sqlite3 reopens a WAL file with synchronous=NORMAL: set FULL every time.
+  connection.pragma("synchronous = FULL");
+  connection.pragma("foreign_keys = ON");
+  connection.pragma("busy_timeout = 5000");
+  return connection;
+}
+
+export function createDatabase(databaseUrl: string | undefined): DB {
+  const target = parseDatabaseUrl(databaseUrl);
+  if (target.engine === "postgres") {
+    throw new Error("DATABASE_URL points at PostgreSQL, which this build does not support yet; use a SQLite file.");
+  }
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(target.file) }) });
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+export async function databaseAnswers(db: DB): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// One instance per process; kept on globalThis so the dev server's module reloads reuse it.
+const holder = globalThis as unknown as { __tapsyrmaDb?: DB };
+export function getDb(): DB {
+  holder.__tapsyrmaDb ??= createDatabase(process.env.DATABASE_URL);
+  return holder.__tapsyrmaDb;
+}

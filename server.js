@@ -1,0 +1,103 @@
+// The HTTP server: Express in front of Remix, so the checks every request needs (Origin on writes,
+// security headers, client address) happen before any loader or action runs.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import compression from "compression";
+import express from "express";
+import morgan from "morgan";
+import { createRequestHandler } from "@remix-run/express";
+import { verifyRequestOrigin } from "lucia";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const production = process.env.NODE_ENV === "production";
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+
+const viteDevServer = production
+  ? undefined
+  : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
+const loadBuild = () =>
+  viteDevServer
+    ? viteDevServer.ssrLoadModule("virtual:remix/server-build")
+    : import(path.join(root, "build/server/index.js"));
+
+const entry = (await loadBuild()).entry.module;
+const prepared = await entry.prepareDatabase();
+
+const app = express();
+app.disable("x-powered-by");
+// Behind a reverse proxy, TRUST_PROXY (e.g. "1" or "loopback") makes the client address and scheme its view.
+if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
+
+app.use((req, res, next) => {
+  res.set("X-Content-Type-Options", "nosniff");
+  res.set("Referrer-Policy", "same-origin");
+  res.set("X-Frame-Options", "DENY");
+  if (req.secure) res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  next();
+});
+
+// Every state-changing request must come from our own pages: a missing or foreign Origin is refused
+// before any action runs, so nothing changes.
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+app.use((req, res, next) => {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const origin = req.get("Origin");
+  const ownHost = (req.app.get("trust proxy") && req.get("X-Forwarded-Host")) || req.get("Host");
+  if (origin && ownHost && verifyRequestOrigin(origin, [ownHost])) return next();
+  res
+    .status(403)
+    .type("text/plain; charset=utf-8")
+    .send(
+      "Сұрау қабылданбады: ол осы сайттың бетінен жіберілмеген.\n" +
+        "Запрос отклонён: он отправлен не со страницы этого сайта.\n" +
+        "Request refused: it did not come from this site's pages.\n",
+    );
+});
+
+app.use(compression());
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares);
+} else {
+  app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+}
+if (process.env.LOG_REQUESTS !== "false") app.use(morgan("tiny"));
+
+app.all(
+  "*",
+  createRequestHandler({
+    build: viteDevServer ? loadBuild : await loadBuild(),
+    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+  }),
+);
+
+const server = app.listen(port, host, () => {
+  const shownHost = host === "0.0.0.0" || host === "127.0.0.1" || host === "::" ? "localhost" : host;
+  const address = server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  const lines = [
+    "",
+    `Tapsyrma is running at http://${shownHost}:${actualPort}`,
+    prepared.database.engine === "sqlite" ? `Database: ${path.relative(process.cwd(), prepared.database.file) || prepared.database.file} (SQLite)` : "Database: PostgreSQL",
+  ];
+  if (prepared.applied.length) lines.push(`Migrations applied: ${prepared.applied.join(", ")}`);
+  if (prepared.seeded) lines.push("Demo data seeded from the reference meeting.");
+  if (prepared.demoSignIns.length) {
+    lines.push(`Demo sign-ins (password: ${prepared.demoPassword}):`);
+    for (const signIn of prepared.demoSignIns) lines.push(`  ${signIn.login.padEnd(18)} ${signIn.description}`);
+  } else if (prepared.userCount === 0) {
+    lines.push("No users yet. Create the first administrator:", "  npm run users:create-admin -- --login <login> --name \"<full name>\"");
+  }
+  console.log(lines.join("\n") + "\n");
+});
+
+function shutdown() {
+  server.close(() => {
+    entry.closeDatabase().finally(() => process.exit(0));
+  });
+  // Keep-alive connections must not hold the process forever.
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);

@@ -1,0 +1,70 @@
+import type { TestServer } from "./server";
+
+/** A user agent without JavaScript: plain form posts, cookies kept, redirects not followed. */
+export class Client {
+  private cookies = new Map<string, string>();
+
+  constructor(
+    readonly server: TestServer,
+    private readonly defaults: { origin?: string | null; forwardedFor?: string } = {},
+  ) {}
+
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
+  setCookie(name: string, value: string) {
+    this.cookies.set(name, value);
+  }
+
+  hasCookie(name: string): boolean {
+    return this.cookies.has(name);
+  }
+
+  private remember(response: Response) {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = header.split(";");
+      const index = pair.indexOf("=");
+      const name = pair.slice(0, index).trim();
+      const value = pair.slice(index + 1).trim();
+      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a)) || value === "";
+      if (expired) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
+    const response = await fetch(this.server.url + path, {
+      redirect: "manual",
+      headers: { Cookie: this.cookieHeader(), ...headers },
+    });
+    this.remember(response);
+    return response;
+  }
+
+  async post(
+    path: string,
+    form: Record<string, string>,
+    options: { origin?: string | null; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
+    const origin = options.origin !== undefined ? options.origin : (this.defaults.origin ?? this.server.origin);
+    const headers: Record<string, string> = {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Cookie: this.cookieHeader(),
+      ...options.headers,
+    };
+    if (origin !== null) headers.Origin = origin;
+    const response = await fetch(this.server.url + path, {
+      method: "POST",
+      redirect: "manual",
+      headers,
+      body: new URLSearchParams(form).toString(),
+    });
+    this.remember(response);
+    return response;
+  }
+
+  async signIn(login: string, password = "tapsyrma-demo"): Promise<Response> {
+    return this.post("/login", { login, password });
+  }
+}

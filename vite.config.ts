@@ -1,0 +1,42 @@
+/// <reference types="vitest/config" />
+import { vitePlugin as remix } from "@remix-run/dev";
+import tailwindcss from "@tailwindcss/vite";
+import path from "node:path";
+import { defineConfig } from "vite";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+export default defineConfig({
+  resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
+  server: {
+    // The SQLite file and its WAL live under data/; a write must not reload the dev server.
+    watch: { ignored: ["**/data/**", "**/*.db", "**/*.db-*", "**/test-results/**"] },
+  },
+  plugins: [
+    tailwindcss(),
+    // Vitest runs plain modules; Remix's plugin only gets in its way there.
+    !process.env.VITEST &&
+      remix({
+        future: {
+          v3_fetcherPersist: true,
+          v3_relativeSplatPath: true,
+          v3_throwAbortReason: true,
+          v3_singleFetch: true,
+          v3_lazyRouteDiscovery: true,
+          v3_routeConfig: true,
+        },
+      }),
+  ],
+  test: {
+    include: ["tests/**/*.test.ts"],
+    globalSetup: ["tests/global-setup.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    pool: "forks",
+    reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
+  },
+});
