@@ -24,6 +24,8 @@ export function buildIfStale({ quiet = false } = {}) {
   if (!quiet) console.log(builtAt ? "Sources changed since the last build: building…" : "No build yet: building…");
   const result = spawnSync(process.execPath, [path.join(projectRoot, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
     cwd: projectRoot,
+    // Under Vitest the Remix plugin is switched off by VITEST; a build needs it on.
+    env: Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("VITEST") && name !== "NODE_ENV")),
     stdio: quiet ? "pipe" : "inherit",
     encoding: "utf8",
   });

@@ -67,4 +67,6 @@ export const ROUTE_ACCESS = {
   "/logout": "signed_in",
   "/language": "public",
   "/healthz": "public",
+  /** Any unknown address: a 404 page, the same for everyone. */
+  "/*": "public",
 } as const satisfies Record<string, "public" | "signed_in" | Permission>;

@@ -1,25 +1,57 @@
-import { LOCALES, type Language } from "./index";
+import type { Language } from "./index";
+
+/*
+ * Dates are formatted here, not by Intl's locale data: Chromium ships without Kazakh date patterns
+ * ("2026 М11 25"), so Intl would print different text on the server and in the browser. Month names
+ * are the languages' own; the time zone arithmetic still comes from Intl. See docs/decisions/004.
+ */
 
 export const TIME_ZONE = "Asia/Almaty";
+
+const MONTHS: Record<Language, readonly string[]> = {
+  kk: ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"],
+  ru: ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"],
+  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+};
+
+function longDate(year: number, month: number, day: number, language: Language): string {
+  const name = MONTHS[language][month - 1];
+  if (language === "kk") return `${year} жылғы ${day} ${name}`;
+  if (language === "ru") return `${day} ${name} ${year} г.`;
+  return `${day} ${name} ${year}`;
+}
 
 /** A deadline or other calendar date ("YYYY-MM-DD"): no time zone may shift it. */
 export function formatDate(date: string | null | undefined, language: Language): string {
   if (!date) return "";
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: "long", timeZone: "UTC" }).format(
-    new Date(`${date.slice(0, 10)}T00:00:00Z`),
-  );
+  const [year, month, day] = date.slice(0, 10).split("-").map(Number);
+  if (!year || !month || !day) return date;
+  return longDate(year, month, day, language);
 }
+
+const almatyParts = new Intl.DateTimeFormat("en-US", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
 
 /** A moment (ISO timestamp), shown as Almaty wall-clock time. */
 export function formatDateTime(at: string | null | undefined, language: Language): string {
   if (!at) return "";
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: TIME_ZONE,
-  }).format(new Date(at));
+  const moment = new Date(at);
+  if (Number.isNaN(moment.getTime())) return at;
+  const parts = Object.fromEntries(almatyParts.formatToParts(moment).map((part) => [part.type, part.value]));
+  const date = longDate(Number(parts.year), Number(parts.month), Number(parts.day), language);
+  return `${date}, ${parts.hour}:${parts.minute}`;
 }
 
+// Kazakh writes numbers as Russian does (5 163,5); Russian data is in every browser, Kazakh is not.
+const NUMBER_LOCALES: Record<Language, string> = { kk: "ru-RU", ru: "ru-RU", en: "en-GB" };
+
 export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(LOCALES[language]).format(value);
+  return new Intl.NumberFormat(NUMBER_LOCALES[language]).format(value);
 }

@@ -7,8 +7,6 @@ export const LANGUAGES = ["kk", "ru", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = "kk";
 
-/** BCP 47 tags for Intl; en-GB gives day-month-year dates, as people here read them. */
-export const LOCALES: Record<Language, string> = { kk: "kk-KZ", ru: "ru-RU", en: "en-GB" };
 
 export type { MessageKey, Messages };
 export type TranslateParams = Record<string, string | number>;

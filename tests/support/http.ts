@@ -33,10 +33,16 @@ export class Client {
     }
   }
 
+  private baseHeaders(): Record<string, string> {
+    const headers: Record<string, string> = { Cookie: this.cookieHeader() };
+    if (this.defaults.forwardedFor) headers["X-Forwarded-For"] = this.defaults.forwardedFor;
+    return headers;
+  }
+
   async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
     const response = await fetch(this.server.url + path, {
       redirect: "manual",
-      headers: { Cookie: this.cookieHeader(), ...headers },
+      headers: { ...this.baseHeaders(), ...headers },
     });
     this.remember(response);
     return response;
@@ -50,7 +56,7 @@ export class Client {
     const origin = options.origin !== undefined ? options.origin : (this.defaults.origin ?? this.server.origin);
     const headers: Record<string, string> = {
       "Content-Type": "application/x-www-form-urlencoded",
-      Cookie: this.cookieHeader(),
+      ...this.baseHeaders(),
       ...options.headers,
     };
     if (origin !== null) headers.Origin = origin;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { LANGUAGES, interpolate, languageFromAcceptLanguage } from "../../app/i18n";
 import { CATALOGUES, translator } from "../../app/i18n/catalogues";
-import { formatDate, formatDateTime } from "../../app/i18n/format";
+import { formatDate, formatDateTime, formatNumber } from "../../app/i18n/format";
 
 const english = CATALOGUES.en;
 const keys = Object.keys(english).sort();
@@ -72,8 +72,10 @@ describe("translation helpers", () => {
   it("formats deadlines as calendar dates and moments in Almaty time, per language", () => {
     expect(formatDate("2026-12-31", "ru")).toBe("31 декабря 2026 г.");
     expect(formatDate("2026-12-31", "en")).toBe("31 December 2026");
-    expect(formatDate("2026-12-31", "kk")).toContain("желтоқсан");
+    expect(formatDate("2026-12-31", "kk")).toBe("2026 жылғы 31 желтоқсан");
     // 19:30 UTC on the 31st is already 1 January in Almaty (UTC+5).
-    expect(formatDateTime("2026-12-31T19:30:00.000Z", "en")).toBe("1 Jan 2027, 00:30");
+    expect(formatDateTime("2026-12-31T19:30:00.000Z", "en")).toBe("1 January 2027, 00:30");
+    expect(formatDateTime("2026-11-10T05:00:00.000Z", "ru")).toBe("10 ноября 2026 г., 10:00");
+    expect(formatNumber(5163.5, "kk")).toBe("5\u00a0163,5");
   });
 });

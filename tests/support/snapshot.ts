@@ -1,0 +1,13 @@
+import { sql } from "kysely";
+import type { DB } from "../../app/utils/db.server";
+
+/** Every row of every table, in a stable order: compare two of these to prove nothing changed. */
+export async function snapshotDatabase(db: DB): Promise<Record<string, unknown[]>> {
+  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(db);
+  const snapshot: Record<string, unknown[]> = {};
+  for (const { name } of tables.rows) {
+    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(name)} order by 1`.execute(db);
+    snapshot[name] = rows.rows;
+  }
+  return snapshot;
+}
