@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { AppShell, type ShellUser } from "./components/app-shell";
 import { ErrorPage } from "./components/error-page";
@@ -10,6 +11,7 @@ import { kk } from "./i18n/kk";
 import { getUserProfile } from "./models/users.server";
 import { getSignedInUser } from "./utils/auth.server";
 import { getDb } from "./utils/db.server";
+import { clearFlashCookie, readFlash } from "./utils/flash.server";
 import { resolveLanguage } from "./utils/language.server";
 import stylesheet from "./tailwind.css?url";
 
@@ -36,12 +38,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
           : null,
     };
   }
+  const messages = CATALOGUES[language];
+  const flashKey = readFlash(request);
+  const flash = flashKey && flashKey in messages ? messages[flashKey as keyof typeof messages] : null;
   // Only the active catalogue travels to the browser.
-  return { user: shellUser, language, messages: CATALOGUES[language] };
+  return data(
+    { user: shellUser, language, messages, flash },
+    flashKey ? { headers: { "Set-Cookie": clearFlashCookie() } } : undefined,
+  );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const messages = data?.messages ?? kk;
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => {
+  const messages = loaderData?.messages ?? kk;
   return [{ title: `${messages["app.name"]} · ${messages["app.tagline"]}` }];
 };
 
@@ -67,7 +75,7 @@ export function Layout({ children }: { children: ReactNode }) {
 export default function App() {
   const data = useRouteLoaderData<typeof loader>("root");
   return (
-    <AppShell user={data?.user ?? null}>
+    <AppShell user={data?.user ?? null} flash={data?.flash ?? null}>
       <Outlet />
     </AppShell>
   );

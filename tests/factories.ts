@@ -13,6 +13,7 @@ import type {
   UsersTable,
 } from "../app/utils/db-schema";
 import type { DB } from "../app/utils/db.server";
+import { meetingSearchText, organizationSearchText, personSearchText } from "../app/domain/text";
 import { newId, timestamp } from "../app/utils/ids";
 import { hashPassword } from "../app/utils/password.server";
 
@@ -60,6 +61,7 @@ export async function createOrganization(db: DB, overrides: Overrides<Organizati
     updated_at: overrides.created_at ?? now,
     ...overrides,
   };
+  values.search_text = organizationSearchText(values);
   return db.insertInto("organizations").values(values).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -74,6 +76,7 @@ export async function createPerson(db: DB, overrides: Overrides<PeopleTable> = {
     updated_at: overrides.created_at ?? now,
     ...overrides,
   };
+  values.search_text = personSearchText(values);
   return db.insertInto("people").values(values).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -127,6 +130,7 @@ export async function createMeeting(db: DB, overrides: Overrides<MeetingsTable> 
     updated_at: overrides.created_at ?? now,
     ...overrides,
   };
+  values.search_text = meetingSearchText(values);
   return db.insertInto("meetings").values(values).returningAll().executeTakeFirstOrThrow();
 }
 

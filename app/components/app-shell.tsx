@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Form, NavLink } from "@remix-run/react";
-import type { Role } from "../domain/permissions";
+import { can, type Permission, type Role } from "../domain/permissions";
 import type { MessageKey } from "../i18n";
 import { useI18n } from "../i18n/use-i18n";
 import { LanguageSwitch } from "./language-switch";
@@ -14,11 +14,16 @@ export interface ShellUser {
 interface NavItem {
   to: string;
   label: MessageKey;
-  roles: readonly Role[];
+  permission: Permission;
 }
 
-// Navigation by role; later issues add meetings, instructions, review, directory and users here.
-const NAV_ITEMS: readonly NavItem[] = [{ to: "/", label: "nav.dashboard", roles: ["admin", "secretariat", "controller", "assignee"] }];
+// Each item shows to the roles the permission table lets in; the route checks again on the server.
+const NAV_ITEMS: readonly NavItem[] = [
+  { to: "/", label: "nav.dashboard", permission: "dashboard.view" },
+  { to: "/meetings", label: "nav.meetings", permission: "meetings.read" },
+  { to: "/organizations", label: "nav.organizations", permission: "directory.read" },
+  { to: "/people", label: "nav.people", permission: "directory.read" },
+];
 
 function Brand() {
   const { t } = useI18n();
@@ -33,9 +38,9 @@ function Brand() {
   );
 }
 
-export function AppShell({ user, children }: { user: ShellUser | null; children: ReactNode }) {
+export function AppShell({ user, children, flash = null }: { user: ShellUser | null; children: ReactNode; flash?: string | null }) {
   const { t } = useI18n();
-  const items = user ? NAV_ITEMS.filter((item) => item.roles.includes(user.role)) : [];
+  const items = user ? NAV_ITEMS.filter((item) => can(user, item.permission)) : [];
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -94,6 +99,11 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
         ) : null}
       </header>
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6">
+        {flash ? (
+          <p role="status" className="mb-6 rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm font-medium text-emerald-800">
+            {flash}
+          </p>
+        ) : null}
         {children}
       </main>
       <footer className="border-t border-slate-200 bg-white">

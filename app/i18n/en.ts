@@ -8,6 +8,9 @@ export const en = {
 
   "nav.main": "Main navigation",
   "nav.dashboard": "Dashboard",
+  "nav.meetings": "Meetings",
+  "nav.organizations": "Organizations",
+  "nav.people": "Officials",
   "nav.signOut": "Sign out",
   "nav.userMenu": "Account",
   "nav.language": "Language",

@@ -8,6 +8,9 @@ export const kk: Messages = {
 
   "nav.main": "Негізгі мәзір",
   "nav.dashboard": "Басты бет",
+  "nav.meetings": "Отырыстар",
+  "nav.organizations": "Ұйымдар",
+  "nav.people": "Лауазымды тұлғалар",
   "nav.signOut": "Шығу",
   "nav.userMenu": "Есептік жазба",
   "nav.language": "Тіл",

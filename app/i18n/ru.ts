@@ -8,6 +8,9 @@ export const ru: Messages = {
 
   "nav.main": "Главное меню",
   "nav.dashboard": "Главная",
+  "nav.meetings": "Совещания",
+  "nav.organizations": "Организации",
+  "nav.people": "Должностные лица",
   "nav.signOut": "Выйти",
   "nav.userMenu": "Учётная запись",
   "nav.language": "Язык",

@@ -1,10 +1,12 @@
-import type { Insertable, Selectable, Updateable } from "kysely";
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 
 // Hand-kept table types, one file, matching db/migrations. Timestamps are ISO-8601 UTC text,
 // calendar dates "YYYY-MM-DD", flags 0/1 (see docs/decisions/002-portable-schema.md).
 
 export interface OrganizationsTable {
   id: string;
+  /** Folded text for search (app/domain/text.ts); maintained by the models. */
+  search_text: Generated<string>;
   code: string | null;
   kind: string;
   name_kk: string;
@@ -21,6 +23,8 @@ export interface OrganizationsTable {
 
 export interface PeopleTable {
   id: string;
+  /** Folded text for search (app/domain/text.ts); maintained by the models. */
+  search_text: Generated<string>;
   full_name: string;
   position: string | null;
   organization_id: string | null;
@@ -61,6 +65,8 @@ export interface SignInFailuresTable {
 
 export interface MeetingsTable {
   id: string;
+  /** Folded text for search (app/domain/text.ts); maintained by the models. */
+  search_text: Generated<string>;
   kind: string;
   title: string;
   held_at: string;
