@@ -76,6 +76,12 @@ const server = app.listen(port, host, () => {
   const shownHost = host === "0.0.0.0" || host === "127.0.0.1" || host === "::" ? "localhost" : host;
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
+  // Where the server reaches itself (the PDF renderer loads the protocol page here as the same user):
+  // loopback when listening on every interface, else the one address it listens on.
+  if (typeof address === "object" && address) {
+    const ip = address.address === "0.0.0.0" || address.address === "::" ? "127.0.0.1" : address.address;
+    process.env.TAPSYRMA_INTERNAL_ORIGIN = `http://${ip.includes(":") ? `[${ip}]` : ip}:${actualPort}`;
+  }
   const lines = [
     "",
     `Tapsyrma is running at http://${shownHost}:${actualPort}`,

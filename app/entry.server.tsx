@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -20,7 +20,7 @@ export default function handleRequest(
     let failed = false;
     const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} />, {
       onAllReady() {
-        const body = new PassThrough();
+        const body = dropNulBytes();
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
         // Signed-in pages carry official records: no shared or browser cache may keep them.
         responseHeaders.set("Cache-Control", "no-store");
@@ -41,6 +41,24 @@ export default function handleRequest(
       },
     });
     setTimeout(abort, streamTimeout + 1000);
+  });
+}
+
+/**
+ * React 18.3.1's Node renderer (writeStringChunk), when a multi-byte character does not fit at the end of its
+ * 2 KB buffer, sends the whole buffer, unused tail included: stray NUL bytes in the page. Kazakh and Russian
+ * text hits this on ordinary pages, and a NUL inside a form field's value reaches the browser as U+FFFD and
+ * would be saved back. UTF-8 never has a zero byte inside a character, so dropping every zero byte is exact.
+ */
+function dropNulBytes(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      if (!chunk.includes(0)) return callback(null, chunk);
+      const kept = Buffer.allocUnsafe(chunk.length);
+      let length = 0;
+      for (const byte of chunk) if (byte !== 0) kept[length++] = byte;
+      callback(null, kept.subarray(0, length));
+    },
   });
 }
 

@@ -8,6 +8,7 @@ import { organizationName } from "./domain/organizations";
 import { DEFAULT_LANGUAGE } from "./i18n";
 import { CATALOGUES } from "./i18n/catalogues";
 import { kk } from "./i18n/kk";
+import { countUnread } from "./models/notifications.server";
 import { getUserProfile } from "./models/users.server";
 import { getSignedInUser } from "./utils/auth.server";
 import { getDb } from "./utils/db.server";
@@ -25,10 +26,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const language = resolveLanguage(request, user);
   let shellUser: ShellUser | null = null;
   if (user) {
-    const profile = await getUserProfile(getDb(), user.id);
+    const [profile, unreadNotifications] = await Promise.all([getUserProfile(getDb(), user.id), countUnread(getDb(), user.id)]);
     shellUser = {
       displayName: user.displayName,
       role: user.role,
+      unreadNotifications,
       organizationName:
         profile?.organization_id && profile.organization_name_kk
           ? organizationName(

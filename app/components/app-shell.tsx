@@ -9,6 +9,7 @@ export interface ShellUser {
   displayName: string;
   role: Role;
   organizationName: string | null;
+  unreadNotifications: number;
 }
 
 interface NavItem {
@@ -20,6 +21,8 @@ interface NavItem {
 // Each item shows to the roles the permission table lets in; the route checks again on the server.
 const NAV_ITEMS: readonly NavItem[] = [
   { to: "/", label: "nav.dashboard", permission: "dashboard.view" },
+  { to: "/assignments", label: "nav.assignments", permission: "instructions.read" },
+  { to: "/review", label: "nav.review", permission: "assignments.review" },
   { to: "/meetings", label: "nav.meetings", permission: "meetings.read" },
   { to: "/organizations", label: "nav.organizations", permission: "directory.read" },
   { to: "/people", label: "nav.people", permission: "directory.read" },
@@ -76,6 +79,18 @@ export function AppShell({ user, children, flash = null }: { user: ShellUser | n
                 ))}
               </nav>
               <div className="flex items-center gap-4 py-2" aria-label={t("nav.userMenu")}>
+                <NavLink
+                  to="/notifications"
+                  className="relative rounded-md px-2 py-1.5 text-sm font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+                  aria-label={t("nav.notificationsCount", { count: user.unreadNotifications })}
+                >
+                  {t("nav.notifications")}
+                  {user.unreadNotifications > 0 ? (
+                    <span className="ml-2 inline-flex min-w-5 items-center justify-center rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white" data-testid="unread-count">
+                      {user.unreadNotifications}
+                    </span>
+                  ) : null}
+                </NavLink>
                 <div className="text-right leading-tight">
                   <div className="text-sm font-semibold text-slate-900" data-testid="user-name">
                     {user.displayName}

@@ -1,13 +1,11 @@
+import { Link } from "@remix-run/react";
+import { instructionCode } from "../domain/instructions";
 import { isOverdue, daysOverdue } from "../domain/lifecycle";
 import { organizationName } from "../domain/organizations";
 import { useI18n } from "../i18n/use-i18n";
 import type { AssignmentRow } from "../models/dashboard.server";
 import { StatusBadge } from "./status-badge";
 
-/** The human code of an instruction: "<protocol number>/<item>". */
-export function instructionCode(protocolNumber: string | null, number: string): string {
-  return protocolNumber ? `${protocolNumber}/${number}` : number;
-}
 
 export function AssignmentTable({
   rows,
@@ -42,7 +40,9 @@ export function AssignmentTable({
               <tr key={row.id} className={overdue ? "bg-red-50/40" : undefined}>
                 <td className="whitespace-nowrap px-4 py-3 font-mono text-slate-700">{instructionCode(row.protocol_number, row.instruction_number)}</td>
                 <td className="max-w-md px-4 py-3 text-slate-900">
-                  <span className="line-clamp-2">{row.instruction_text}</span>
+                  <Link to={`/meetings/${row.meeting_id}#instruction-${row.instruction_number}`} className="line-clamp-2 hover:text-brand-800 hover:underline">
+                    {row.instruction_text}
+                  </Link>
                 </td>
                 {showOrganization ? (
                   <td className="min-w-48 px-4 py-3 text-slate-700">

@@ -46,3 +46,22 @@ export const DEADLINE_END_UTC_SUFFIX = "T19:00:00.000Z";
 export function isWithinDeadline(at: string, deadline: string): boolean {
   return at < `${deadline}${DEADLINE_END_UTC_SUFFIX}`;
 }
+
+/** A stored moment as the Almaty wall-clock date and time it was ("2026-11-10", "10:00"). */
+export function isoToAlmatyWallClock(iso: string): { date: string; time: string } {
+  const shifted = new Date(Date.parse(iso) + 5 * 3600_000).toISOString();
+  return { date: shifted.slice(0, 10), time: shifted.slice(11, 16) };
+}
+
+/** The same day `months` later, clamped to the month's end (31 January + 1 month = 28/29 February). */
+export function addMonths(date: string, months: number): string {
+  const [year, month, day] = date.split("-").map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+export function endOfYear(date: string): string {
+  return `${date.slice(0, 4)}-12-31`;
+}

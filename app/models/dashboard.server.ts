@@ -20,6 +20,7 @@ function assignmentRows(db: DB) {
       "instructions.number as instruction_number",
       "instructions.text as instruction_text",
       "meetings.protocol_number",
+      "meetings.id as meeting_id",
       "organizations.name_kk as organization_name_kk",
       "organizations.name_ru as organization_name_ru",
       "organizations.name_en as organization_name_en",

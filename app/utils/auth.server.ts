@@ -41,9 +41,12 @@ export function isSecureRequest(request: Request): boolean {
   return new URL(request.url).protocol === "https:";
 }
 
+/** The session cookie's name on a plain-HTTP request, e.g. the server's own loopback request for a PDF. */
+export const HTTP_SESSION_COOKIE = "tapsyrma_session";
+
 /** Over HTTPS the cookie is Secure with the __Host- prefix: no subdomain can set or read it. */
 export function sessionCookieName(request: Request): string {
-  return isSecureRequest(request) ? "__Host-tapsyrma_session" : "tapsyrma_session";
+  return isSecureRequest(request) ? "__Host-tapsyrma_session" : HTTP_SESSION_COOKIE;
 }
 
 function sessionCookie(request: Request, value: string, maxAgeSeconds: number): string {
@@ -56,7 +59,8 @@ function sessionCookie(request: Request, value: string, maxAgeSeconds: number): 
   }).serialize();
 }
 
-function readSessionToken(request: Request): string | null {
+/** The session token the request carries, if any; it proves nothing until validated (getSignedInUser). */
+export function readSessionToken(request: Request): string | null {
   const header = request.headers.get("Cookie");
   if (!header) return null;
   const name = sessionCookieName(request);

@@ -94,7 +94,8 @@ export class KyselySessionAdapter implements Adapter {
 
   async setSession(session: DatabaseSession): Promise<void> {
     const attributes = session.attributes as unknown as SessionAttributes;
-    const now = new Date().toISOString();
+    // The session starts when its attributes were made: the 12-hour limit is counted from the same instant.
+    const now = attributes.last_seen_at ?? new Date().toISOString();
     await this.db
       .insertInto("sessions")
       .values({

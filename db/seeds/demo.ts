@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Updateable } from "kysely";
 import { addDays, almatyDate, almatyWallClockToIso, isCalendarDate } from "../../app/domain/calendar";
-import type { AssignmentEventsTable, AssignmentsTable, Organization } from "../../app/utils/db-schema";
+import { recordAudit } from "../../app/models/audit.server";
+import type { AssignmentEventsTable, AssignmentsTable, Database, Organization } from "../../app/utils/db-schema";
 import type { DB } from "../../app/utils/db.server";
 import { hashPassword } from "../../app/utils/password.server";
 import {
@@ -700,8 +701,40 @@ export async function seedDemoData(db: DB, options: { today?: string } = {}): Pr
       "Жер учаскелерін бөлуге өтінімдерді жинау аяқталды, аудандарда қарау жүргізілуде.",
     );
 
+    await auditSeededRows(trx);
     return { seeded: true };
   });
+}
+
+/** The seeded tables, parents first, with the entity type each audit row names. */
+const SEEDED_ENTITIES: Array<[table: keyof Database, entityType: string]> = [
+  ["organizations", "organization"],
+  ["users", "user"],
+  ["people", "person"],
+  ["meetings", "meeting"],
+  ["agenda_items", "agenda_item"],
+  ["speakers", "speaker"],
+  ["instructions", "instruction"],
+  ["instruction_targets", "instruction_target"],
+  ["assignments", "assignment"],
+  ["assignment_events", "assignment_event"],
+  ["event_target_values", "event_target_value"],
+];
+
+/**
+ * Every write leaves an audit row, the seed's too: one "seed.<entity>.create" row per seeded row, holding the
+ * row as stored, written in the seed's own transaction. The seed runs only into a database without users, so
+ * every row in these tables is its own. No actor: the system did it. Ordered by id (UUIDv7) = creation order.
+ */
+async function auditSeededRows(trx: DB) {
+  for (const [table, entityType] of SEEDED_ENTITIES) {
+    const rows = (await trx.selectFrom(table).selectAll().orderBy("id").execute()) as Array<Record<string, unknown>>;
+    for (const row of rows) {
+      // Folded search text is derived, and a password hash has no place in a log.
+      const { search_text: _searchText, password_hash: _passwordHash, ...after } = row;
+      await recordAudit(trx, { actorUserId: null, action: `seed.${entityType}.create`, entityType, entityId: String(row.id), after });
+    }
+  }
 }
 
 async function hasUsers(db: DB): Promise<boolean> {

@@ -1,10 +1,10 @@
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, DEMO_SIGN_INS, type DemoSignIn } from "../../db/seeds/demo";
 import { en } from "../../app/i18n/en";
 import { kk } from "../../app/i18n/kk";
 import { ru } from "../../app/i18n/ru";
-import { CHROMIUM_PATH, launchBrowser, newContext, screenshot, watchForProblems } from "../support/browser";
+import { launchBrowser, newContext, screenshot, watchForProblems } from "../support/browser";
 import { startServer, type TestServer } from "../support/server";
 
 /*
@@ -37,34 +37,9 @@ function otherLanguage(language: Language): Language {
 let server: TestServer;
 let browser: Browser;
 
-/**
- * launchBrowser(), or, while it passes --user-data-dir in `args` (which playwright-core 1.65 refuses:
- * "Pass userDataDir parameter to 'browserType.launchPersistentContext'"), the same headless Debian Chromium
- * with the same flags and Playwright's own throwaway profile.
- */
-async function launch(): Promise<Browser> {
-  try {
-    return await launchBrowser();
-  } catch (error) {
-    if (!String(error).includes("--user-data-dir")) throw error;
-    return chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-      ],
-    });
-  }
-}
-
 beforeAll(async () => {
   server = await startServer();
-  browser = await launch();
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -96,6 +71,15 @@ async function text(page: Page, selector: Parameters<Page["locator"]>[0]) {
 async function openLoginIn(language: Language) {
   const start = otherLanguage(language);
   const context = await newContext(browser, start);
+  try {
+    return await switchOnLoginPage(context, start, language);
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+async function switchOnLoginPage(context: BrowserContext, start: Language, language: Language) {
   const page = await context.newPage();
   const problems = watchForProblems(page);
   await page.goto(`${server.url}/login`);
@@ -113,8 +97,8 @@ async function openLoginIn(language: Language) {
 
   const t = (key: MessageKey, params?: Record<string, string>) => translate(language, key, params);
   await page.getByRole("heading", { level: 1, name: t("login.title"), exact: true }).waitFor();
-  expect(await page.getByLabel(t("login.login"), { exact: true }).isVisible()).toBe(true);
-  expect(await page.getByLabel(t("login.password"), { exact: true }).isVisible()).toBe(true);
+  expect(await field(page, t("login.login")).isVisible()).toBe(true);
+  expect(await field(page, t("login.password")).isVisible()).toBe(true);
   expect(await page.getByRole("button", { name: t("login.submit"), exact: true }).isVisible()).toBe(true);
   await expect.poll(() => page.title()).toBe(`${t("login.title")} · ${t("app.name")}`);
   for (const code of LANGUAGES) {
@@ -123,9 +107,18 @@ async function openLoginIn(language: Language) {
   return { context, page, problems, t };
 }
 
+/**
+ * A form control by its label's text. Required fields add an aria-hidden " *" to the label, which is not part
+ * of the accessible name but is part of the text Playwright's getByLabel matches, so the marker is allowed.
+ */
+function field(page: Page, label: string) {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return page.getByLabel(new RegExp(`^${escaped}(\\s*\\*)?$`));
+}
+
 async function signIn(page: Page, t: (key: MessageKey) => string, login: string, password: string) {
-  await page.getByLabel(t("login.login"), { exact: true }).fill(login);
-  await page.getByLabel(t("login.password"), { exact: true }).fill(password);
+  await field(page, t("login.login")).fill(login);
+  await field(page, t("login.password")).fill(password);
   await page.getByRole("button", { name: t("login.submit"), exact: true }).click();
 }
 
@@ -177,8 +170,9 @@ async function expectDashboardContent(page: Page, signIn: DemoSignIn, t: (key: M
       await recentHeading.waitFor();
       const recent = main.locator("section", { has: recentHeading });
       expect(await recent.count()).toBe(1);
-      const titles = (await recent.locator("li p:first-child").allTextContents()).map((title) => title.trim());
-      expect(titles).toContain(meeting.title);
+      const link = recent.getByRole("link", { name: meeting.title, exact: true });
+      expect(await link.count()).toBe(1);
+      expect(await link.getAttribute("href")).toMatch(/^\/meetings\/[0-9a-f-]{36}$/);
       break;
     }
     case "admin": {
@@ -232,9 +226,9 @@ describe("sign-in in the browser", () => {
           await hydrated(page);
           await page.getByRole("button", { name: t("nav.signOut"), exact: true }).click();
           await page.waitForURL((url) => url.pathname === "/login" && url.searchParams.get("signedOut") === "1");
-          const notice = page.getByRole("status");
-          await notice.waitFor();
-          expect((await notice.textContent())?.trim()).toBe(t("login.notice.signedOut"));
+          await page.getByRole("status").first().waitFor();
+          const statuses = (await page.getByRole("status").allTextContents()).map((status) => status.trim());
+          expect(statuses).toContain(t("login.notice.signedOut"));
           expect(await htmlLang(page)).toBe(language);
           expect(await page.getByTestId("user-name").count()).toBe(0);
 
@@ -273,19 +267,14 @@ describe("sign-in in the browser", () => {
         const card = page.locator("main div", { has: page.locator("form[method=post]") }).last();
         expect(await card.getByRole("alert").count()).toBe(1);
         expect(new URL(page.url()).pathname).toBe("/login");
-        expect(await page.getByLabel(t("login.login"), { exact: true }).inputValue()).toBe("controller");
+        expect(await field(page, t("login.login")).inputValue()).toBe("controller");
         expect(await page.getByTestId("user-name").count()).toBe(0);
         expect(await htmlLang(page)).toBe(language);
         await settledScreenshot(page, `login-${language}-wrong-password`);
 
-        // The sign-in action answers a wrong password with HTTP 401, and Chromium logs every 4xx fetch as a
-        // console error. That one line, for that one response, is expected; anything else is a problem.
+        // The sign-in action answered 401 (watchForProblems does not count that refusal as a fault).
         expect(refusals).toEqual(["/login.data"]);
-        const UNAUTHORIZED = "console: Failed to load resource: the server responded with a status of 401 (Unauthorized)";
-        const unexpected = [...problems];
-        const index = unexpected.indexOf(UNAUTHORIZED);
-        if (index >= 0) unexpected.splice(index, 1);
-        expect(unexpected).toEqual([]);
+        expect(problems).toEqual([]);
       } finally {
         await context.close();
       }

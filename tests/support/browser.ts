@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
@@ -21,16 +20,35 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-component-update",
       "--no-first-run",
       "--disable-sync",
-      `--user-data-dir=${fs.mkdtempSync(path.join(os.tmpdir(), "tapsyrma-chromium-"))}`,
     ],
   });
 }
 
-/** Console errors and failed requests a page produced: a product page should have none. */
+/** Statuses a form submission is answered with when the user must correct something: not a fault. */
+const REFUSED_FORM_STATUSES = new Set([400, 401, 409, 422, 429]);
+
+/**
+ * Console errors and failed requests a page produced: a product page should have none. Chromium logs every
+ * 4xx fetch as a console error; a form post refused with a field error (400, 401, 409, 422, 429) is the app
+ * working, so that one line per such response is not counted.
+ */
 export function watchForProblems(page: Page): string[] {
   const problems: string[] = [];
+  const refusedStatuses: number[] = [];
+  const resourceLine = (status: number) => new RegExp(`^console: Failed to load resource: the server responded with a status of ${status}\\b`);
+  page.on("response", (response) => {
+    const status = response.status();
+    if (response.request().method() !== "POST" || !REFUSED_FORM_STATUSES.has(status)) return;
+    const logged = problems.findIndex((problem) => resourceLine(status).test(problem));
+    if (logged >= 0) problems.splice(logged, 1);
+    else refusedStatuses.push(status);
+  });
   page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+    if (message.type() !== "error") return;
+    const line = `console: ${message.text()}`;
+    const refused = refusedStatuses.findIndex((status) => resourceLine(status).test(line));
+    if (refused >= 0) refusedStatuses.splice(refused, 1);
+    else problems.push(line);
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));

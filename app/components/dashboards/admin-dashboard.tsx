@@ -32,7 +32,7 @@ export function AdminDashboard({ data }: { data: Data }) {
             <tbody className="divide-y divide-slate-100">
               {data.users.map((user) => (
                 <tr key={user.id}>
-                  <td className="px-4 py-3 font-mono text-slate-700">{user.login}</td>
+                  <td className="whitespace-nowrap px-4 py-3 font-mono text-slate-700">{user.login}</td>
                   <td className="px-4 py-3 text-slate-900">{user.display_name}</td>
                   <td className="px-4 py-3 text-slate-700">{isRole(user.role) ? t(`role.${user.role}`) : user.role}</td>
                   <td className="px-4 py-3 text-slate-700">

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import type { MeetingKind } from "../../domain/organizations";
 import { useI18n } from "../../i18n/use-i18n";
 import type { getSecretariatDashboard } from "../../models/dashboard.server";
@@ -15,7 +16,12 @@ function MeetingList({ meetings, empty }: { meetings: MeetingRow[]; empty: strin
       {meetings.map((meeting) => (
         <li key={meeting.id} className="flex flex-wrap items-start justify-between gap-3 px-5 py-4">
           <div className="min-w-0">
-            <p className="font-medium text-slate-900">{meeting.title}</p>
+            <Link
+              to={meeting.status === "draft" ? `/meetings/${meeting.id}/edit` : `/meetings/${meeting.id}`}
+              className="font-medium text-brand-800 hover:underline"
+            >
+              {meeting.title}
+            </Link>
             <p className="mt-1 text-sm text-slate-600">
               {t(`meetingKind.${meeting.kind as MeetingKind}`)} · {dateTime(meeting.held_at)}
               {meeting.chair_name ? ` · ${t("table.chair")}: ${meeting.chair_name}` : ""}

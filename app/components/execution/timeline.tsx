@@ -1,0 +1,106 @@
+import type { AssignmentStatus } from "../../domain/lifecycle";
+import { organizationNameOf } from "../../i18n/labels";
+import type { MessageKey } from "../../i18n";
+import { useI18n } from "../../i18n/use-i18n";
+import type { TimelineEvent } from "../../models/assignments.server";
+
+const DOT: Record<string, string> = {
+  assigned: "bg-slate-400",
+  progress: "bg-brand-500",
+  completion_report: "bg-accent-500",
+  extension_request: "bg-violet-500",
+  extension_approved: "bg-emerald-600",
+  extension_rejected: "bg-red-600",
+  accepted: "bg-emerald-600",
+  returned: "bg-red-600",
+  cancelled: "bg-slate-600",
+  comment: "bg-slate-400",
+};
+
+function formatBytes(bytes: number, number: (n: number) => string) {
+  return bytes >= 1024 * 1024 ? `${number(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB` : `${number(Math.max(1, Math.round(bytes / 1024)))} KB`;
+}
+
+/** The full history of one or more assignments, oldest first, in the reader's language. */
+export function Timeline({ events, showOrganization = false }: { events: TimelineEvent[]; showOrganization?: boolean }) {
+  const { t, language, date, dateTime, number } = useI18n();
+  if (events.length === 0) return <p className="px-5 py-6 text-sm text-slate-500">{t("timeline.empty")}</p>;
+  return (
+    <ol className="relative space-y-0 px-5 py-4" data-testid="timeline">
+      {events.map((event, index) => {
+        const authorOrganization = event.author_organization_name_kk
+          ? organizationNameOf(
+              {
+                organization_name_kk: event.author_organization_name_kk,
+                organization_name_ru: event.author_organization_name_ru,
+                organization_name_en: event.author_organization_name_en,
+              },
+              language,
+            )
+          : null;
+        const title = t(`timeline.kind.${event.kind}` as MessageKey, {
+          date: date(event.requested_deadline ?? event.to_deadline),
+        });
+        return (
+          <li key={event.id} className="relative flex gap-4 pb-6 last:pb-0" data-testid="timeline-event" data-kind={event.kind}>
+            {index < events.length - 1 ? <span className="absolute left-[7px] top-4 h-full w-px bg-slate-200" aria-hidden="true" /> : null}
+            <span className={`relative mt-1 h-3.5 w-3.5 shrink-0 rounded-full ring-4 ring-white ${DOT[event.kind] ?? "bg-slate-400"}`} aria-hidden="true" />
+            <div className="min-w-0 flex-1">
+              <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+                <p className="font-semibold text-slate-900">
+                  {title}
+                  {showOrganization ? <span className="font-normal text-slate-600"> · {organizationNameOf(event, language)}</span> : null}
+                </p>
+                <time dateTime={event.created_at} className="text-xs text-slate-500">
+                  {dateTime(event.created_at)}
+                </time>
+              </div>
+              <p className="text-sm text-slate-600">
+                {event.author_name ?? t("timeline.system")}
+                {authorOrganization ? `, ${authorOrganization}` : ""}
+              </p>
+              {event.from_status && event.to_status ? (
+                <p className="mt-1 text-xs text-slate-600">
+                  {t("timeline.statusChange", {
+                    from: t(`status.${event.from_status as AssignmentStatus}`),
+                    to: t(`status.${event.to_status as AssignmentStatus}`),
+                  })}
+                </p>
+              ) : null}
+              {event.from_deadline && event.to_deadline ? (
+                <p className="mt-1 text-xs text-slate-600">{t("timeline.deadlineChange", { from: date(event.from_deadline), to: date(event.to_deadline) })}</p>
+              ) : null}
+              {event.body ? <p className="mt-2 whitespace-pre-line rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-800">{event.body}</p> : null}
+              {event.percent_complete !== null && event.kind !== "assigned" ? (
+                <p className="mt-1 text-sm text-slate-700">{t("timeline.percent", { percent: event.percent_complete })}</p>
+              ) : null}
+              {event.targetValues.length ? (
+                <ul className="mt-1 list-disc pl-5 text-sm text-slate-700">
+                  {event.targetValues.map((value) => (
+                    <li key={`${value.indicator}-${value.actual_value}`}>
+                      {value.indicator}: {number(value.actual_value)} {value.unit ?? ""}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {event.files.length ? (
+                <ul className="mt-2 flex flex-wrap gap-2">
+                  {event.files.map((file) => (
+                    <li key={file.id}>
+                      <a
+                        href={`/files/${file.id}`}
+                        className="inline-flex items-center gap-1 rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-brand-800 hover:bg-brand-50"
+                      >
+                        📎 {file.original_name} <span className="text-slate-500">({formatBytes(file.size_bytes, number)})</span>
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

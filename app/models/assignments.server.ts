@@ -1,0 +1,432 @@
+import { sql } from "kysely";
+import { almatyDate } from "../domain/calendar";
+import { availableActions, decide, OPEN_STATUSES, type AssignmentAction } from "../domain/lifecycle";
+import { scopeOf, type Actor } from "../domain/permissions";
+import type { MessageKey } from "../i18n";
+import type { DB } from "../utils/db.server";
+import { newId, timestamp } from "../utils/ids";
+import { recordAudit } from "./audit.server";
+import { notifyControllers, notifyOrganization } from "./notifications.server";
+
+/** The event each action writes to the assignment's history. */
+export const EVENT_KIND: Record<AssignmentAction, string> = {
+  post_progress: "progress",
+  submit_completion: "completion_report",
+  request_extension: "extension_request",
+  accept: "accepted",
+  return: "returned",
+  cancel: "cancelled",
+  approve_extension: "extension_approved",
+  reject_extension: "extension_rejected",
+};
+
+/**
+ * Assignments an actor may see, as a query. An assignee sees only their organization's, and only from
+ * published minutes; the rest see all. Visibility is in the `where`: a forgotten check finds nothing.
+ */
+export function visibleAssignments(db: DB, actor: Actor) {
+  const scope = scopeOf(actor, "instructions.read");
+  let query = db
+    .selectFrom("assignments")
+    .innerJoin("instructions", "instructions.id", "assignments.instruction_id")
+    .innerJoin("meetings", "meetings.id", "instructions.meeting_id");
+  if (scope === "none") return query.where(sql<boolean>`1 = 0`);
+  if (scope === "own_organization") {
+    query = query.where("assignments.organization_id", "=", actor.organizationId ?? "").where("meetings.status", "=", "published");
+  }
+  return query;
+}
+
+const assignmentColumns = [
+  "assignments.id",
+  "assignments.instruction_id",
+  "assignments.organization_id",
+  "assignments.role",
+  "assignments.status",
+  "assignments.deadline",
+  "assignments.initial_deadline",
+  "assignments.percent_complete",
+  "assignments.last_report_at",
+  "assignments.reported_at",
+  "assignments.completed_at",
+  "assignments.version",
+  "instructions.number as instruction_number",
+  "instructions.text as instruction_text",
+  "instructions.deadline as instruction_deadline",
+  "instructions.special_control",
+  "meetings.id as meeting_id",
+  "meetings.title as meeting_title",
+  "meetings.protocol_number",
+  "meetings.status as meeting_status",
+  "meetings.held_at",
+] as const;
+
+/** The extension request still waiting for a decision, if any. */
+export async function getPendingExtension(db: DB, assignmentId: string) {
+  const pending = await db
+    .selectFrom("assignment_events as request")
+    .select(["request.id", "request.requested_deadline", "request.body", "request.created_at"])
+    .where("request.assignment_id", "=", assignmentId)
+    .where("request.kind", "=", "extension_request")
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("assignment_events as decision")
+            .select(sql`1`.as("one"))
+            .whereRef("decision.responds_to_event_id", "=", "request.id"),
+        ),
+      ),
+    )
+    .orderBy("request.created_at", "desc")
+    .executeTakeFirst();
+  return pending ?? null;
+}
+
+/** Every event of these assignments, oldest first, with authors, files and reported values. */
+export async function getTimeline(db: DB, assignmentIds: string[]) {
+  if (assignmentIds.length === 0) return [];
+  const events = await db
+    .selectFrom("assignment_events")
+    .innerJoin("assignments", "assignments.id", "assignment_events.assignment_id")
+    .innerJoin("organizations as assignee", "assignee.id", "assignments.organization_id")
+    .leftJoin("users as author", "author.id", "assignment_events.author_user_id")
+    .leftJoin("organizations as author_org", "author_org.id", "assignment_events.author_organization_id")
+    .select([
+      "assignment_events.id",
+      "assignment_events.assignment_id",
+      "assignment_events.kind",
+      "assignment_events.body",
+      "assignment_events.percent_complete",
+      "assignment_events.from_status",
+      "assignment_events.to_status",
+      "assignment_events.from_deadline",
+      "assignment_events.to_deadline",
+      "assignment_events.requested_deadline",
+      "assignment_events.created_at",
+      "author.display_name as author_name",
+      "author.role as author_role",
+      "author_org.name_kk as author_organization_name_kk",
+      "author_org.name_ru as author_organization_name_ru",
+      "author_org.name_en as author_organization_name_en",
+      "assignee.name_kk as organization_name_kk",
+      "assignee.name_ru as organization_name_ru",
+      "assignee.name_en as organization_name_en",
+    ])
+    .where("assignment_events.assignment_id", "in", assignmentIds)
+    .orderBy("assignment_events.created_at", "asc")
+    .orderBy("assignment_events.id", "asc")
+    .execute();
+  const eventIds = events.map((event) => event.id);
+  const [files, values] = eventIds.length
+    ? await Promise.all([
+        db.selectFrom("files").select(["id", "event_id", "original_name", "size_bytes", "content_type"]).where("event_id", "in", eventIds).execute(),
+        db
+          .selectFrom("event_target_values")
+          .innerJoin("instruction_targets", "instruction_targets.id", "event_target_values.target_id")
+          .select(["event_target_values.event_id", "event_target_values.actual_value", "instruction_targets.indicator", "instruction_targets.unit"])
+          .where("event_target_values.event_id", "in", eventIds)
+          .orderBy("instruction_targets.sort_order")
+          .execute(),
+      ])
+    : [[], []];
+  return events.map((event) => ({
+    ...event,
+    files: files.filter((file) => file.event_id === event.id),
+    targetValues: values.filter((value) => value.event_id === event.id),
+  }));
+}
+export type TimelineEvent = Awaited<ReturnType<typeof getTimeline>>[number];
+
+/** Everything the assignment page shows, or null when the actor may not see it. */
+export async function getAssignmentDetail(db: DB, actor: Actor, assignmentId: string) {
+  const assignment = await visibleAssignments(db, actor)
+    .innerJoin("organizations", "organizations.id", "assignments.organization_id")
+    .select([
+      ...assignmentColumns,
+      "organizations.name_kk as organization_name_kk",
+      "organizations.name_ru as organization_name_ru",
+      "organizations.name_en as organization_name_en",
+    ])
+    .where("assignments.id", "=", assignmentId)
+    .executeTakeFirst();
+  if (!assignment) return null;
+  const [targets, latestValues, timeline, pendingExtension] = await Promise.all([
+    db.selectFrom("instruction_targets").selectAll().where("instruction_id", "=", assignment.instruction_id).orderBy("sort_order").execute(),
+    latestTargetValues(db, assignmentId),
+    getTimeline(db, [assignmentId]),
+    getPendingExtension(db, assignmentId),
+  ]);
+  const actions =
+    assignment.meeting_status === "published"
+      ? availableActions({ status: assignment.status, organizationId: assignment.organization_id, hasPendingExtension: Boolean(pendingExtension) }, actor)
+      : [];
+  return { assignment, targets, latestValues, timeline, pendingExtension, actions };
+}
+
+/** The most recent reported value of each target on this assignment. */
+async function latestTargetValues(db: DB, assignmentId: string) {
+  const rows = await db
+    .selectFrom("event_target_values")
+    .innerJoin("assignment_events", "assignment_events.id", "event_target_values.event_id")
+    .select(["event_target_values.target_id", "event_target_values.actual_value", "assignment_events.created_at"])
+    .where("assignment_events.assignment_id", "=", assignmentId)
+    .orderBy("assignment_events.created_at", "desc")
+    .execute();
+  const latest: Record<string, { value: number; at: string }> = {};
+  for (const row of rows) latest[row.target_id] ??= { value: row.actual_value, at: row.created_at };
+  return latest;
+}
+
+/** The assignee's worklist: their organization's assignments, overdue first, then by deadline. */
+export async function listOrganizationAssignments(db: DB, actor: Actor, options: { includeClosed: boolean }) {
+  let query = visibleAssignments(db, actor)
+    .innerJoin("organizations", "organizations.id", "assignments.organization_id")
+    .select([
+      ...assignmentColumns,
+      "organizations.name_kk as organization_name_kk",
+      "organizations.name_ru as organization_name_ru",
+      "organizations.name_en as organization_name_en",
+    ])
+    .where("meetings.status", "=", "published");
+  if (actor.organizationId && scopeOf(actor, "instructions.read") === "own_organization") {
+    query = query.where("assignments.organization_id", "=", actor.organizationId);
+  }
+  if (!options.includeClosed) query = query.where("assignments.status", "in", OPEN_STATUSES);
+  return query
+    .orderBy(sql`case when assignments.status in ('done', 'cancelled') then 1 else 0 end`)
+    .orderBy(sql`case when assignments.deadline is null then 1 else 0 end`)
+    .orderBy("assignments.deadline", "asc")
+    .orderBy("meetings.held_at", "desc")
+    .limit(500)
+    .execute();
+}
+
+/** The controller's queue: completion reports and extension requests waiting for a decision, oldest first. */
+export async function listReviewQueue(db: DB, actor: Actor) {
+  const base = () =>
+    visibleAssignments(db, actor)
+      .innerJoin("organizations", "organizations.id", "assignments.organization_id")
+      .select([
+        ...assignmentColumns,
+        "organizations.name_kk as organization_name_kk",
+        "organizations.name_ru as organization_name_ru",
+        "organizations.name_en as organization_name_en",
+      ])
+      .where("meetings.status", "=", "published");
+  const [reports, extensions] = await Promise.all([
+    base().where("assignments.status", "=", "reported").orderBy("assignments.reported_at", "asc").limit(200).execute(),
+    base()
+      .innerJoin("assignment_events as request", "request.assignment_id", "assignments.id")
+      .select(["request.id as request_id", "request.requested_deadline", "request.body as request_body", "request.created_at as requested_at"])
+      .where("request.kind", "=", "extension_request")
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("assignment_events as decision")
+              .select(sql`1`.as("one"))
+              .whereRef("decision.responds_to_event_id", "=", "request.id"),
+          ),
+        ),
+      )
+      .where("assignments.status", "in", OPEN_STATUSES)
+      .orderBy("request.created_at", "asc")
+      .limit(200)
+      .execute(),
+  ]);
+  return { reports, extensions };
+}
+
+export interface StoredFileInput {
+  originalName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  storagePath: string;
+}
+
+export interface ActInput {
+  action: AssignmentAction;
+  /** The assignment version the form was based on: a stale form changes nothing. */
+  version: number;
+  /** One per rendered form: a double submit writes one event. */
+  idempotencyKey: string;
+  body?: string;
+  percent?: number;
+  requestedDeadline?: string;
+  targetValues?: { targetId: string; value: number }[];
+  files?: StoredFileInput[];
+}
+
+export type ActResult =
+  | { ok: true; eventId: string; duplicate: boolean }
+  | { ok: false; kind: "not_found" | "forbidden" }
+  | { ok: false; kind: "conflict"; current: { status: string; version: number; deadline: string | null } }
+  | { ok: false; kind: "invalid"; errors: Record<string, MessageKey> };
+
+/**
+ * The one workflow every state change goes through: checks the lifecycle and the version, moves the
+ * assignment, appends the event (with its files and reported values), tells the people concerned, and
+ * audits the change, all in one transaction.
+ */
+export async function actOnAssignment(db: DB, actor: Actor, assignmentId: string, input: ActInput): Promise<ActResult> {
+  return db.transaction().execute(async (trx): Promise<ActResult> => {
+    const repeated = await trx
+      .selectFrom("assignment_events")
+      .select(["id", "assignment_id"])
+      .where("idempotency_key", "=", input.idempotencyKey)
+      .executeTakeFirst();
+    if (repeated) {
+      return repeated.assignment_id === assignmentId ? { ok: true, eventId: repeated.id, duplicate: true } : { ok: false, kind: "forbidden" };
+    }
+
+    const assignment = await visibleAssignments(trx, actor)
+      .select([...assignmentColumns])
+      .where("assignments.id", "=", assignmentId)
+      .executeTakeFirst();
+    if (!assignment) return { ok: false, kind: "not_found" };
+    const current = { status: assignment.status, version: assignment.version, deadline: assignment.deadline };
+    if (assignment.meeting_status !== "published") return { ok: false, kind: "forbidden" };
+
+    const pending = await getPendingExtension(trx, assignmentId);
+    const decision = decide(
+      input.action,
+      { status: assignment.status, organizationId: assignment.organization_id, hasPendingExtension: Boolean(pending) },
+      actor,
+    );
+    if (!decision.allowed && decision.reason === "forbidden") return { ok: false, kind: "forbidden" };
+    // A stale form, or a state someone else moved on from: the same answer, with the current state.
+    if (assignment.version !== input.version || !decision.allowed) return { ok: false, kind: "conflict", current };
+
+    const errors: Record<string, MessageKey> = {};
+    if (input.action === "request_extension") {
+      const requested = input.requestedDeadline ?? "";
+      if (requested <= (assignment.deadline ?? "")) errors.requestedDeadline = "execution.error.extensionNotLater";
+      else if (requested < almatyDate()) errors.requestedDeadline = "execution.error.extensionInPast";
+    }
+    if (input.targetValues?.length) {
+      const known = new Set(
+        (await trx.selectFrom("instruction_targets").select("id").where("instruction_id", "=", assignment.instruction_id).execute()).map((t) => t.id),
+      );
+      if (input.targetValues.some((v) => !known.has(v.targetId))) errors.targets = "validation.unknown";
+    }
+    if (Object.keys(errors).length) return { ok: false, kind: "invalid", errors };
+
+    const now = timestamp();
+    const reporting = input.action === "post_progress" || input.action === "submit_completion";
+    const newDeadline = input.action === "approve_extension" ? (pending?.requested_deadline ?? assignment.deadline) : assignment.deadline;
+    const percent =
+      input.action === "submit_completion" ? (input.percent ?? 100) : input.action === "post_progress" ? (input.percent ?? assignment.percent_complete) : assignment.percent_complete;
+    const changes = {
+      status: decision.to,
+      version: assignment.version + 1,
+      updated_at: now,
+      deadline: newDeadline,
+      percent_complete: percent,
+      ...(reporting ? { last_report_at: now } : {}),
+      ...(input.action === "submit_completion" ? { reported_at: now } : {}),
+      ...(input.action === "accept" ? { completed_at: now } : {}),
+    };
+    const updated = await trx
+      .updateTable("assignments")
+      .set(changes)
+      .where("id", "=", assignmentId)
+      .where("version", "=", input.version)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) return { ok: false, kind: "conflict", current };
+
+    const event = {
+      id: newId(),
+      assignment_id: assignmentId,
+      kind: EVENT_KIND[input.action],
+      author_user_id: actor.id,
+      author_organization_id: actor.organizationId,
+      body: input.body ?? null,
+      percent_complete: reporting ? percent : null,
+      from_status: assignment.status !== decision.to ? assignment.status : null,
+      to_status: assignment.status !== decision.to ? decision.to : null,
+      from_deadline: newDeadline !== assignment.deadline ? assignment.deadline : null,
+      to_deadline: newDeadline !== assignment.deadline ? newDeadline : null,
+      requested_deadline: input.action === "request_extension" ? (input.requestedDeadline ?? null) : null,
+      responds_to_event_id: input.action === "approve_extension" || input.action === "reject_extension" ? (pending?.id ?? null) : null,
+      idempotency_key: input.idempotencyKey,
+      created_at: now,
+    };
+    await trx.insertInto("assignment_events").values(event).execute();
+    for (const value of input.targetValues ?? []) {
+      await trx.insertInto("event_target_values").values({ id: newId(), event_id: event.id, target_id: value.targetId, actual_value: value.value }).execute();
+    }
+    for (const file of input.files ?? []) {
+      await trx
+        .insertInto("files")
+        .values({
+          id: newId(),
+          assignment_id: assignmentId,
+          event_id: event.id,
+          original_name: file.originalName,
+          content_type: file.contentType,
+          size_bytes: file.sizeBytes,
+          sha256: file.sha256,
+          storage_path: file.storagePath,
+          uploaded_by: actor.id,
+          created_at: now,
+        })
+        .execute();
+    }
+
+    const notice = { assignmentId, instructionId: assignment.instruction_id, eventId: event.id };
+    if (input.action === "submit_completion") await notifyControllers(trx, "report_submitted", notice);
+    if (input.action === "request_extension") await notifyControllers(trx, "extension_requested", notice);
+    if (input.action === "return") await notifyOrganization(trx, assignment.organization_id, "report_returned", notice);
+    if (input.action === "accept") await notifyOrganization(trx, assignment.organization_id, "report_accepted", notice);
+    if (input.action === "cancel") await notifyOrganization(trx, assignment.organization_id, "assignment_cancelled", notice);
+    if (input.action === "approve_extension") await notifyOrganization(trx, assignment.organization_id, "extension_approved", notice);
+    if (input.action === "reject_extension") await notifyOrganization(trx, assignment.organization_id, "extension_rejected", notice);
+
+    await recordAudit(trx, {
+      actorUserId: actor.id,
+      action: `assignment.${input.action}`,
+      entityType: "assignment",
+      entityId: assignmentId,
+      before: { status: assignment.status, version: assignment.version, deadline: assignment.deadline, percent_complete: assignment.percent_complete },
+      after: { status: changes.status, version: changes.version, deadline: changes.deadline, percent_complete: changes.percent_complete, event_id: event.id },
+    });
+    return { ok: true, eventId: event.id, duplicate: false };
+  });
+}
+
+/**
+ * The instruction page: its text, targets, every assignment the actor may see (an assignee: their own),
+ * and the timeline of those assignments. Null when the actor may not see the instruction.
+ */
+export async function getInstructionDetail(db: DB, actor: Actor, instructionId: string) {
+  const assignments = await visibleAssignments(db, actor)
+    .innerJoin("organizations", "organizations.id", "assignments.organization_id")
+    .select([
+      ...assignmentColumns,
+      "organizations.name_kk as organization_name_kk",
+      "organizations.name_ru as organization_name_ru",
+      "organizations.name_en as organization_name_en",
+    ])
+    .where("assignments.instruction_id", "=", instructionId)
+    .execute();
+  const ownOnly = scopeOf(actor, "instructions.read") === "own_organization";
+  if (ownOnly && assignments.length === 0) return null;
+  const instruction = await db
+    .selectFrom("instructions")
+    .innerJoin("meetings", "meetings.id", "instructions.meeting_id")
+    .leftJoin("people as issuer", "issuer.id", "instructions.issued_by_person_id")
+    .selectAll("instructions")
+    .select(["meetings.title as meeting_title", "meetings.protocol_number", "meetings.status as meeting_status", "meetings.held_at", "issuer.full_name as issued_by_name"])
+    .where("instructions.id", "=", instructionId)
+    .executeTakeFirst();
+  if (!instruction) return null;
+  const [targets, timeline, allStatuses] = await Promise.all([
+    db.selectFrom("instruction_targets").selectAll().where("instruction_id", "=", instructionId).orderBy("sort_order").execute(),
+    getTimeline(db, assignments.map((a) => a.id)),
+    // The instruction's own status is derived from every lead, whoever is looking.
+    db.selectFrom("assignments").select(["role", "status"]).where("instruction_id", "=", instructionId).execute(),
+  ]);
+  return { instruction, assignments, targets, timeline, allStatuses, ownOnly };
+}
