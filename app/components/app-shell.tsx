@@ -54,62 +54,67 @@ export function AppShell({ user, children, flash = null }: { user: ShellUser | n
       </a>
       <header>
         <div className="bg-brand-900">
-          <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
+          <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
             <Brand />
-            <LanguageSwitch />
+            <div className="flex flex-wrap items-center justify-end gap-x-4 gap-y-2">
+              {user ? (
+                <div className="flex items-center gap-3" aria-label={t("nav.userMenu")} role="group">
+                  <NavLink
+                    to="/notifications"
+                    className="inline-flex items-center rounded-md px-2 py-1 text-sm font-medium text-brand-100 ring-1 ring-inset ring-white/25 hover:bg-white/10 hover:text-white"
+                    aria-label={t("nav.notificationsCount", { count: user.unreadNotifications })}
+                  >
+                    {t("nav.notifications")}
+                    {user.unreadNotifications > 0 ? (
+                      <span
+                        className="ml-2 inline-flex min-w-5 items-center justify-center rounded-full bg-accent-400 px-1.5 text-xs font-bold text-brand-900"
+                        data-testid="unread-count"
+                      >
+                        {user.unreadNotifications}
+                      </span>
+                    ) : null}
+                  </NavLink>
+                  <div className="max-w-xs text-right leading-tight">
+                    <div className="truncate text-sm font-semibold text-white" data-testid="user-name">
+                      {user.displayName}
+                    </div>
+                    <div className="truncate text-xs text-brand-100" title={user.organizationName ?? undefined}>
+                      {t(`role.${user.role}`)}
+                      {user.organizationName ? ` · ${user.organizationName}` : ""}
+                    </div>
+                  </div>
+                  <Form method="post" action="/logout">
+                    <button
+                      type="submit"
+                      className="rounded-md px-3 py-1 text-sm font-medium text-white ring-1 ring-inset ring-white/40 hover:bg-white/10"
+                    >
+                      {t("nav.signOut")}
+                    </button>
+                  </Form>
+                </div>
+              ) : null}
+              <LanguageSwitch />
+            </div>
           </div>
         </div>
         {user ? (
           <div className="border-b border-slate-200 bg-white shadow-sm">
-            <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 sm:px-6">
-              <nav aria-label={t("nav.main")} className="-mb-px flex gap-1 overflow-x-auto">
-                {items.map((item) => (
-                  <NavLink
-                    key={item.to}
-                    to={item.to}
-                    end={item.to === "/"}
-                    className={({ isActive }) =>
-                      `whitespace-nowrap border-b-2 px-3 py-3 text-sm font-medium ${
-                        isActive ? "border-accent-500 text-brand-800" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
-                      }`
-                    }
-                  >
-                    {t(item.label)}
-                  </NavLink>
-                ))}
-              </nav>
-              <div className="flex items-center gap-4 py-2" aria-label={t("nav.userMenu")}>
+            <nav aria-label={t("nav.main")} className="mx-auto -mb-px flex max-w-7xl gap-1 overflow-x-auto px-4 sm:px-6">
+              {items.map((item) => (
                 <NavLink
-                  to="/notifications"
-                  className="relative rounded-md px-2 py-1.5 text-sm font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
-                  aria-label={t("nav.notificationsCount", { count: user.unreadNotifications })}
+                  key={item.to}
+                  to={item.to}
+                  end={item.to === "/"}
+                  className={({ isActive }) =>
+                    `whitespace-nowrap border-b-2 px-3 py-3 text-sm font-medium ${
+                      isActive ? "border-accent-500 text-brand-800" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
+                    }`
+                  }
                 >
-                  {t("nav.notifications")}
-                  {user.unreadNotifications > 0 ? (
-                    <span className="ml-2 inline-flex min-w-5 items-center justify-center rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white" data-testid="unread-count">
-                      {user.unreadNotifications}
-                    </span>
-                  ) : null}
+                  {t(item.label)}
                 </NavLink>
-                <div className="text-right leading-tight">
-                  <div className="text-sm font-semibold text-slate-900" data-testid="user-name">
-                    {user.displayName}
-                  </div>
-                  <div className="text-xs text-slate-600">
-                    {t(`role.${user.role}`)}
-                    {user.organizationName ? ` · ${user.organizationName}` : ""}
-                  </div>
-                </div>
-                <Form method="post" action="/logout">
-                  <button
-                    type="submit"
-                    className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
-                  >
-                    {t("nav.signOut")}
-                  </button>
-                </Form>
-              </div>
-            </div>
+              ))}
+            </nav>
           </div>
         ) : null}
       </header>

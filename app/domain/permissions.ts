@@ -77,6 +77,7 @@ export const ROUTE_ACCESS = {
   "/instructions/:instructionId": "instructions.read",
   "/review": "assignments.review",
   "/notifications": "signed_in",
+  "/notifications/:notificationId": "signed_in",
   "/files/:fileId": "instructions.read",
   "/login": "public",
   "/logout": "signed_in",

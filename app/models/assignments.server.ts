@@ -238,6 +238,43 @@ export async function listReviewQueue(db: DB, actor: Actor) {
   return { reports, extensions };
 }
 
+/**
+ * The checks of actOnAssignment that need no writing, run before anything is stored (evidence files go to
+ * disk before the transaction): null when the action may go ahead as far as can be told now.
+ */
+export async function precheckAction(
+  db: DB,
+  actor: Actor,
+  assignmentId: string,
+  action: AssignmentAction,
+  version: number,
+  idempotencyKey: string,
+): Promise<ActResult | null> {
+  const assignment = await visibleAssignments(db, actor)
+    .select(["assignments.status", "assignments.organization_id", "assignments.version", "assignments.deadline", "meetings.status as meeting_status"])
+    .where("assignments.id", "=", assignmentId)
+    .executeTakeFirst();
+  if (!assignment) return { ok: false, kind: "not_found" };
+  // A repeat of a form already taken is answered by the workflow itself (as the same success).
+  if (await db.selectFrom("assignment_events").select("id").where("idempotency_key", "=", idempotencyKey).executeTakeFirst()) return null;
+  const pending = await getPendingExtension(db, assignmentId);
+  const decision = decide(action, { status: assignment.status, organizationId: assignment.organization_id, hasPendingExtension: Boolean(pending) }, actor);
+  if (assignment.meeting_status !== "published" || (!decision.allowed && decision.reason === "forbidden")) return { ok: false, kind: "forbidden" };
+  if (assignment.version !== version || !decision.allowed) {
+    return { ok: false, kind: "conflict", current: { status: assignment.status, version: assignment.version, deadline: assignment.deadline } };
+  }
+  return null;
+}
+
+/** Of these stored files, the ones no row points to (a refused or duplicate submit left them behind). */
+export async function unreferencedFiles(db: DB, files: StoredFileInput[]): Promise<StoredFileInput[]> {
+  if (files.length === 0) return [];
+  const referenced = new Set(
+    (await db.selectFrom("files").select("sha256").where("sha256", "in", files.map((f) => f.sha256)).execute()).map((row) => row.sha256),
+  );
+  return files.filter((file) => !referenced.has(file.sha256));
+}
+
 export interface StoredFileInput {
   originalName: string;
   contentType: string;
@@ -272,20 +309,22 @@ export type ActResult =
  */
 export async function actOnAssignment(db: DB, actor: Actor, assignmentId: string, input: ActInput): Promise<ActResult> {
   return db.transaction().execute(async (trx): Promise<ActResult> => {
-    const repeated = await trx
-      .selectFrom("assignment_events")
-      .select(["id", "assignment_id"])
-      .where("idempotency_key", "=", input.idempotencyKey)
-      .executeTakeFirst();
-    if (repeated) {
-      return repeated.assignment_id === assignmentId ? { ok: true, eventId: repeated.id, duplicate: true } : { ok: false, kind: "forbidden" };
-    }
-
+    // Visibility first: nothing about an assignment the actor may not see, not even a replayed key, is answered.
     const assignment = await visibleAssignments(trx, actor)
       .select([...assignmentColumns])
       .where("assignments.id", "=", assignmentId)
       .executeTakeFirst();
     if (!assignment) return { ok: false, kind: "not_found" };
+    const repeated = await trx
+      .selectFrom("assignment_events")
+      .select(["id", "assignment_id", "author_user_id"])
+      .where("idempotency_key", "=", input.idempotencyKey)
+      .executeTakeFirst();
+    if (repeated) {
+      return repeated.assignment_id === assignmentId && repeated.author_user_id === actor.id
+        ? { ok: true, eventId: repeated.id, duplicate: true }
+        : { ok: false, kind: "forbidden" };
+    }
     const current = { status: assignment.status, version: assignment.version, deadline: assignment.deadline };
     if (assignment.meeting_status !== "published") return { ok: false, kind: "forbidden" };
 

@@ -1,9 +1,10 @@
 import { sql } from "kysely";
 import { addDays, almatyWallClockToIso, isoToAlmatyWallClock } from "../domain/calendar";
 import { compareInstructionNumbers } from "../domain/instructions";
+import { organizationName } from "../domain/organizations";
 import { scopeOf, type Actor } from "../domain/permissions";
 import { likePattern, meetingSearchText } from "../domain/text";
-import type { MessageKey } from "../i18n";
+import type { Language, MessageKey } from "../i18n";
 import type { MeetingFilters, MeetingInput } from "../schemas/meetings";
 import type { DB } from "../utils/db.server";
 import type { Meeting } from "../utils/db-schema";
@@ -103,7 +104,7 @@ export async function getMeetingForActor(db: DB, actor: Actor, meetingId: string
  * and the instructions with targets and each assignment's live status. An assignee gets only the
  * instructions addressed to their organization.
  */
-export async function getMinutes(db: DB, actor: Actor, meetingId: string) {
+export async function getMinutes(db: DB, actor: Actor, meetingId: string, language: Language = "kk") {
   const meeting = await visibleMeetings(db, actor)
     .leftJoin("people as chair", "chair.id", "meetings.chair_person_id")
     .leftJoin("users as author", "author.id", "meetings.created_by")
@@ -187,6 +188,12 @@ export async function getMinutes(db: DB, actor: Actor, meetingId: string) {
     : [[], []];
 
   const roleOrder = (role: string) => (role === "lead" ? 0 : 1);
+  const collator = new Intl.Collator(language, { sensitivity: "base" });
+  const nameOf = (a: { organization_name_kk: string; organization_name_ru: string; organization_name_en: string }) => ({
+    name_kk: a.organization_name_kk,
+    name_ru: a.organization_name_ru,
+    name_en: a.organization_name_en,
+  });
   return {
     meeting: { ...meeting, ...isoToAlmatyWallClockFields(meeting.held_at) },
     agendaItems,
@@ -198,7 +205,11 @@ export async function getMinutes(db: DB, actor: Actor, meetingId: string) {
         targets: targets.filter((t) => t.instruction_id === instruction.id),
         assignments: assignments
           .filter((a) => a.instruction_id === instruction.id)
-          .sort((a, b) => roleOrder(a.role) - roleOrder(b.role) || a.organization_name_kk.localeCompare(b.organization_name_kk, "kk")),
+          .sort(
+            (a, b) =>
+              roleOrder(a.role) - roleOrder(b.role) ||
+              collator.compare(organizationName(nameOf(a), language), organizationName(nameOf(b), language)),
+          ),
       })),
   };
 }

@@ -106,13 +106,17 @@ export async function markAllRead(db: DB, userId: string): Promise<number> {
   return Number(result.numUpdatedRows);
 }
 
-/** Opening a notification marks it read; only the owner's own notification. */
-export async function markRead(db: DB, userId: string, notificationId: string) {
-  await db
-    .updateTable("notifications")
-    .set({ read_at: timestamp() })
+/** Opening a notification marks it read; only the owner's own. Returns what it points to, or null. */
+export async function markRead(db: DB, userId: string, notificationId: string): Promise<{ assignmentId: string | null } | null> {
+  const notification = await db
+    .selectFrom("notifications")
+    .select(["assignment_id", "read_at"])
     .where("id", "=", notificationId)
     .where("user_id", "=", userId)
-    .where("read_at", "is", null)
-    .execute();
+    .executeTakeFirst();
+  if (!notification) return null;
+  if (!notification.read_at) {
+    await db.updateTable("notifications").set({ read_at: timestamp() }).where("id", "=", notificationId).execute();
+  }
+  return { assignmentId: notification.assignment_id };
 }

@@ -15,12 +15,12 @@ import { isOverdue, type AssignmentAction, type AssignmentStatus } from "~/domai
 import { organizationNameOf } from "~/i18n/labels";
 import type { MessageKey } from "~/i18n";
 import { useI18n } from "~/i18n/use-i18n";
-import { actOnAssignment, getAssignmentDetail } from "~/models/assignments.server";
+import { actOnAssignment, getAssignmentDetail, precheckAction, unreferencedFiles } from "~/models/assignments.server";
 import { assignmentActionSchema, readTargetValues } from "~/schemas/execution";
 import { parseForm } from "~/schemas/form";
 import { forbidden, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { ACCEPTED_EXTENSIONS, MAX_FILE_BYTES, readFormWithFiles, storeFile } from "~/utils/files.server";
+import { ACCEPTED_EXTENSIONS, MAX_FILE_BYTES, discardStoredFiles, readFormWithFiles, storeFile } from "~/utils/files.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, translateErrors, translatorFor } from "~/utils/forms.server";
 import { newId } from "~/utils/ids";
@@ -57,17 +57,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const input = parsed.data;
   const reporting = input.action === "post_progress" || input.action === "submit_completion";
-  const stored = reporting ? files.map(storeFile) : [];
-  const result = await actOnAssignment(getDb(), user, params.assignmentId!, {
-    action: input.action,
-    version: input.version,
-    idempotencyKey: input.idempotencyKey,
-    body: input.body,
-    percent: "percent" in input ? input.percent : undefined,
-    requestedDeadline: "requestedDeadline" in input ? input.requestedDeadline : undefined,
-    targetValues: reporting ? targets.values : [],
-    files: stored,
-  });
+  const db = getDb();
+  const act = async () => {
+    const stored = reporting ? files.map(storeFile) : [];
+    const outcome = await actOnAssignment(db, user, params.assignmentId!, {
+      action: input.action,
+      version: input.version,
+      idempotencyKey: input.idempotencyKey,
+      body: input.body,
+      percent: "percent" in input ? input.percent : undefined,
+      requestedDeadline: "requestedDeadline" in input ? input.requestedDeadline : undefined,
+      targetValues: reporting ? targets.values : [],
+      files: stored,
+    });
+    if (!outcome.ok || outcome.duplicate) discardStoredFiles(await unreferencedFiles(db, stored));
+    return outcome;
+  };
+  // Nothing reaches the disk for a request that would be refused anyway.
+  const result = (await precheckAction(db, user, params.assignmentId!, input.action, input.version, input.idempotencyKey)) ?? (await act());
   if (result.ok) throw redirectWithFlash(request, `/assignments/${params.assignmentId}`, `execution.flash.${input.action}` as MessageKey);
   if (result.kind === "invalid") return refused(translateErrors(t, result.errors));
   if (result.kind !== "conflict") throw result.kind === "forbidden" ? forbidden() : notFound();

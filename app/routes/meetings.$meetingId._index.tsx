@@ -8,11 +8,12 @@ import { useI18n } from "~/i18n/use-i18n";
 import { getMinutes } from "~/models/meetings.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { resolveLanguage } from "~/utils/language.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "meetings.read");
   // Visibility is in the query: a meeting this user may not read is simply not found.
-  const minutes = await getMinutes(getDb(), user, params.meetingId!);
+  const minutes = await getMinutes(getDb(), user, params.meetingId!, resolveLanguage(request, user));
   if (!minutes) throw new Response("Not Found", { status: 404, statusText: "Not Found" });
   return { minutes, today: almatyDate(), canEdit: can(user, "meetings.edit") };
 }

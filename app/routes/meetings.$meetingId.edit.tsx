@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "meetings.edit");
   const language = resolveLanguage(request, user);
   const db = getDb();
-  const minutes = await getMinutes(db, user, params.meetingId!);
+  const minutes = await getMinutes(db, user, params.meetingId!, resolveLanguage(request, user));
   if (!minutes) throw notFound();
   const [people, organizations, problems] = await Promise.all([
     listPeopleForPicker(db),
@@ -146,29 +146,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function OrderButtons({ intent, itemId, first, last }: { intent: string; itemId: string; first: boolean; last: boolean }) {
+function OrderButtons({ intent, itemId, first, last, subject }: { intent: string; itemId: string; first: boolean; last: boolean; subject: string }) {
   const { t } = useI18n();
   const small = "rounded px-2 py-1 text-xs font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:opacity-40";
   return (
     <Form method="post" className="flex gap-1">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="itemId" value={itemId} />
-      <button type="submit" name="direction" value="up" disabled={first} className={small} aria-label={t("common.moveUp")} title={t("common.moveUp")}>
+      <button type="submit" name="direction" value="up" disabled={first} className={small} aria-label={`${t("common.moveUp")}: ${subject}`} title={t("common.moveUp")}>
         ↑
       </button>
-      <button type="submit" name="direction" value="down" disabled={last} className={small} aria-label={t("common.moveDown")} title={t("common.moveDown")}>
+      <button type="submit" name="direction" value="down" disabled={last} className={small} aria-label={`${t("common.moveDown")}: ${subject}`} title={t("common.moveDown")}>
         ↓
       </button>
     </Form>
   );
 }
 
-function RemoveButton({ intent, itemId, label }: { intent: string; itemId: string; label: string }) {
+function RemoveButton({ intent, itemId, label, subject }: { intent: string; itemId: string; label: string; subject: string }) {
   return (
     <Form method="post">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="itemId" value={itemId} />
-      <button type="submit" className="rounded px-2 py-1 text-xs font-medium text-red-700 ring-1 ring-inset ring-red-200 hover:bg-red-50">
+      <button type="submit" aria-label={`${label}: ${subject}`} className="rounded px-2 py-1 text-xs font-medium text-red-700 ring-1 ring-inset ring-red-200 hover:bg-red-50">
         {label}
       </button>
     </Form>
@@ -252,13 +252,14 @@ export default function EditMeetingPage() {
                     </Button>
                   </Form>
                   <div className="flex items-center gap-2 pb-1">
-                    <OrderButtons intent="agenda_move" itemId={item.id} first={index === 0} last={index === agendaItems.length - 1} />
-                    <RemoveButton intent="agenda_delete" itemId={item.id} label={t("common.remove")} />
+                    <OrderButtons intent="agenda_move" itemId={item.id} first={index === 0} last={index === agendaItems.length - 1} subject={item.title} />
+                    <RemoveButton intent="agenda_delete" itemId={item.id} label={t("common.remove")} subject={item.title} />
                   </div>
                 </li>
               ))}
             </ol>
-            <Form method="post" className="flex flex-wrap items-end gap-3 border-t border-slate-200 px-5 py-4">
+            {/* Keyed on the list, so a successful add starts the next one empty. */}
+            <Form key={agendaItems.length} method="post" className="flex flex-wrap items-end gap-3 border-t border-slate-200 px-5 py-4">
               <input type="hidden" name="intent" value="agenda_add" />
               <div className="min-w-64 flex-1">
                 <Field
@@ -291,19 +292,20 @@ export default function EditMeetingPage() {
                     {speaker.summary ? <p className="mt-1 line-clamp-2 text-sm text-slate-700">{speaker.summary}</p> : null}
                   </div>
                   <div className="flex items-center gap-2">
-                    <OrderButtons intent="speaker_move" itemId={speaker.id} first={index === 0} last={index === speakers.length - 1} />
+                    <OrderButtons intent="speaker_move" itemId={speaker.id} first={index === 0} last={index === speakers.length - 1} subject={speaker.full_name} />
                     <Link
                       to={`/meetings/${meeting.id}/speakers/${speaker.id}`}
+                      aria-label={`${t("common.edit")}: ${speaker.full_name}`}
                       className="rounded px-2 py-1 text-xs font-medium text-brand-800 ring-1 ring-inset ring-brand-200 hover:bg-brand-50"
                     >
                       {t("common.edit")}
                     </Link>
-                    <RemoveButton intent="speaker_remove" itemId={speaker.id} label={t("common.remove")} />
+                    <RemoveButton intent="speaker_remove" itemId={speaker.id} label={t("common.remove")} subject={speaker.full_name} />
                   </div>
                 </li>
               ))}
             </ol>
-            <Form method="post" className="space-y-4 border-t border-slate-200 bg-slate-50/60 px-5 py-5" noValidate>
+            <Form key={speakers.length} method="post" className="space-y-4 border-t border-slate-200 bg-slate-50/60 px-5 py-5" noValidate>
               <input type="hidden" name="intent" value="speaker_add" />
               <h3 className="text-sm font-semibold text-slate-900">{t("meetings.speakers.add")}</h3>
               <div className="grid gap-4 md:grid-cols-2">
@@ -396,6 +398,7 @@ export default function EditMeetingPage() {
                   </div>
                   <Link
                     to={`/meetings/${meeting.id}/instructions/${instruction.id}`}
+                    aria-label={`${t("common.edit")}: ${instructionCode(meeting.protocol_number, instruction.number)}`}
                     className="rounded px-2 py-1 text-xs font-medium text-brand-800 ring-1 ring-inset ring-brand-200 hover:bg-brand-50"
                   >
                     {t("common.edit")}

@@ -210,7 +210,7 @@ export default function EditInstructionPage() {
                             <Form method="post">
                               <input type="hidden" name="intent" value="assignment_remove" />
                               <input type="hidden" name="itemId" value={assignment.id} />
-                              <button type="submit" className="rounded px-2 py-1 text-xs font-medium text-red-700 ring-1 ring-inset ring-red-200 hover:bg-red-50">
+                              <button type="submit" aria-label={`${t("common.remove")}: ${assignment.organization_name}`} className="rounded px-2 py-1 text-xs font-medium text-red-700 ring-1 ring-inset ring-red-200 hover:bg-red-50">
                                 {t("common.remove")}
                               </button>
                             </Form>
@@ -223,7 +223,7 @@ export default function EditInstructionPage() {
               </div>
             )}
             <div className="grid gap-6 border-t border-slate-200 bg-slate-50/60 px-5 py-5 lg:grid-cols-3">
-              <Form method="post" className="space-y-4 lg:col-span-2" noValidate>
+              <Form key={assignments.length} method="post" className="space-y-4 lg:col-span-2" noValidate>
                 <input type="hidden" name="intent" value="assignment_add" />
                 <h3 className="text-sm font-semibold text-slate-900">{t("instructions.assignments.add")}</h3>
                 <div className="grid gap-4 md:grid-cols-2">
@@ -295,7 +295,7 @@ export default function EditInstructionPage() {
                     <Form method="post">
                       <input type="hidden" name="intent" value="target_remove" />
                       <input type="hidden" name="itemId" value={target.id} />
-                      <button type="submit" className="rounded px-2 py-1 text-xs font-medium text-red-700 ring-1 ring-inset ring-red-200 hover:bg-red-50">
+                      <button type="submit" aria-label={`${t("common.remove")}: ${target.indicator}`} className="rounded px-2 py-1 text-xs font-medium text-red-700 ring-1 ring-inset ring-red-200 hover:bg-red-50">
                         {t("common.remove")}
                       </button>
                     </Form>
@@ -303,7 +303,7 @@ export default function EditInstructionPage() {
                 ))}
               </ul>
             )}
-            <Form method="post" className="grid gap-4 border-t border-slate-200 bg-slate-50/60 px-5 py-5 md:grid-cols-6" noValidate>
+            <Form key={targets.length} method="post" className="grid gap-4 border-t border-slate-200 bg-slate-50/60 px-5 py-5 md:grid-cols-6" noValidate>
               <input type="hidden" name="intent" value="target_add" />
               <div className="md:col-span-3">
                 <Field label={t("instructions.targets.indicator")} name="indicator" id="target-indicator" defaultValue={targetValues.indicator ?? ""} error={errorsFor("target_add").indicator} />

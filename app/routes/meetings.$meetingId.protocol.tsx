@@ -8,13 +8,14 @@ import { useI18n } from "~/i18n/use-i18n";
 import { getMinutes } from "~/models/meetings.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { resolveLanguage } from "~/utils/language.server";
 
 // The printable protocol: the minutes on an A4 sheet. The print rules (page size, hidden chrome) are in
 // tailwind.css; the server's PDF (protocol.pdf) is Chromium printing this very page.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "meetings.read");
   // Visibility is in the query: a meeting this user may not read is simply not found.
-  const minutes = await getMinutes(getDb(), user, params.meetingId!);
+  const minutes = await getMinutes(getDb(), user, params.meetingId!, resolveLanguage(request, user));
   if (!minutes) throw new Response("Not Found", { status: 404, statusText: "Not Found" });
   return { minutes, today: almatyDate(), printedAt: new Date().toISOString() };
 }

@@ -55,7 +55,7 @@ export default function NotificationsPage() {
                     {t(`notifications.kind.${notification.kind}` as MessageKey)}
                   </p>
                   {notification.assignment_id && notification.instruction_number ? (
-                    <Link to={`/assignments/${notification.assignment_id}`} className="mt-1 block text-sm text-brand-800 hover:underline">
+                    <Link to={`/notifications/${notification.id}`} className="mt-1 block text-sm text-brand-800 hover:underline">
                       {instructionCode(notification.protocol_number, notification.instruction_number)} · {organizationNameOf(notification, language)}
                     </Link>
                   ) : null}

@@ -130,3 +130,8 @@ export function openStoredFile(storagePath: string): fs.ReadStream {
   if (!full.startsWith(filesDirectory() + path.sep)) throw new Error("file path escapes the files folder");
   return fs.createReadStream(full);
 }
+
+/** Removes stored files nothing refers to (call with the result of unreferencedFiles). */
+export function discardStoredFiles(files: { storagePath: string }[]) {
+  for (const file of files) fs.rmSync(path.join(filesDirectory(), file.storagePath), { force: true });
+}

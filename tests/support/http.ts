@@ -70,6 +70,21 @@ export class Client {
     return response;
   }
 
+  /** A multipart form post, as a browser sends a form with files. */
+  async postMultipart(path: string, fields: Record<string, string>, files: { name: string; filename: string; bytes: Uint8Array; type?: string }[] = []): Promise<Response> {
+    const body = new FormData();
+    for (const [name, value] of Object.entries(fields)) body.append(name, value);
+    for (const file of files) body.append(file.name, new Blob([Buffer.from(file.bytes)], { type: file.type ?? "application/octet-stream" }), file.filename);
+    const response = await fetch(this.server.url + path, {
+      method: "POST",
+      redirect: "manual",
+      headers: { ...this.baseHeaders(), Origin: this.defaults.origin ?? this.server.origin },
+      body,
+    });
+    this.remember(response);
+    return response;
+  }
+
   async signIn(login: string, password = "tapsyrma-demo"): Promise<Response> {
     return this.post("/login", { login, password });
   }

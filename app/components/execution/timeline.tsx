@@ -22,12 +22,17 @@ function formatBytes(bytes: number, number: (n: number) => string) {
 }
 
 /** The full history of one or more assignments, oldest first, in the reader's language. */
-export function Timeline({ events, showOrganization = false }: { events: TimelineEvent[]; showOrganization?: boolean }) {
+export function Timeline({ events: all, showOrganization = false }: { events: TimelineEvent[]; showOrganization?: boolean }) {
   const { t, language, date, dateTime, number } = useI18n();
-  if (events.length === 0) return <p className="px-5 py-6 text-sm text-slate-500">{t("timeline.empty")}</p>;
+  if (all.length === 0) return <p className="px-5 py-6 text-sm text-slate-500">{t("timeline.empty")}</p>;
+  // With many assignees, twenty "assigned" lines say one thing: fold them into the first.
+  const assigned = all.filter((event) => event.kind === "assigned");
+  const fold = showOrganization && assigned.length > 1;
+  const events = fold ? all.filter((event) => event.kind !== "assigned" || event === assigned[0]) : all;
   return (
     <ol className="relative space-y-0 px-5 py-4" data-testid="timeline">
       {events.map((event, index) => {
+        const folded = fold && event === assigned[0];
         const authorOrganization = event.author_organization_name_kk
           ? organizationNameOf(
               {
@@ -48,8 +53,8 @@ export function Timeline({ events, showOrganization = false }: { events: Timelin
             <div className="min-w-0 flex-1">
               <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
                 <p className="font-semibold text-slate-900">
-                  {title}
-                  {showOrganization ? <span className="font-normal text-slate-600"> · {organizationNameOf(event, language)}</span> : null}
+                  {folded ? t("timeline.assignedMany", { count: assigned.length }) : title}
+                  {showOrganization && !folded ? <span className="font-normal text-slate-600"> · {organizationNameOf(event, language)}</span> : null}
                 </p>
                 <time dateTime={event.created_at} className="text-xs text-slate-500">
                   {dateTime(event.created_at)}
@@ -59,7 +64,7 @@ export function Timeline({ events, showOrganization = false }: { events: Timelin
                 {event.author_name ?? t("timeline.system")}
                 {authorOrganization ? `, ${authorOrganization}` : ""}
               </p>
-              {event.from_status && event.to_status ? (
+              {event.from_status && event.to_status && !folded ? (
                 <p className="mt-1 text-xs text-slate-600">
                   {t("timeline.statusChange", {
                     from: t(`status.${event.from_status as AssignmentStatus}`),
@@ -91,7 +96,10 @@ export function Timeline({ events, showOrganization = false }: { events: Timelin
                         href={`/files/${file.id}`}
                         className="inline-flex items-center gap-1 rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-brand-800 hover:bg-brand-50"
                       >
-                        📎 {file.original_name} <span className="text-slate-500">({formatBytes(file.size_bytes, number)})</span>
+                        <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="h-3.5 w-3.5">
+                          <path d="M15.6 4.4a3.5 3.5 0 0 0-5 0L4.8 10.2a2.3 2.3 0 1 0 3.3 3.3l5-5-1-1-5 5a.9.9 0 1 1-1.3-1.3l5.8-5.8a2.1 2.1 0 0 1 3 3l-6.3 6.3a3.4 3.4 0 0 1-4.8-4.8l5.2-5.2-1-1-5.2 5.2a4.8 4.8 0 0 0 6.8 6.8l6.3-6.3a3.5 3.5 0 0 0 0-5z" />
+                        </svg>
+                        {file.original_name} <span className="text-slate-500">({formatBytes(file.size_bytes, number)})</span>
                       </a>
                     </li>
                   ))}
