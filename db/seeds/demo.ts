@@ -3,6 +3,7 @@ import { addDays, almatyDate, almatyWallClockToIso, isCalendarDate } from "../..
 import { recordAudit } from "../../app/models/audit.server";
 import type { AssignmentEventsTable, AssignmentsTable, Database, Organization } from "../../app/utils/db-schema";
 import type { DB } from "../../app/utils/db.server";
+import { newId } from "../../app/utils/ids";
 import { hashPassword } from "../../app/utils/password.server";
 import {
   createAgendaItem,
@@ -511,6 +512,7 @@ export async function seedDemoData(db: DB, options: { today?: string } = {}): Pr
     const secretariat: Actor = { userId: userId("secretariat"), organizationId: orgId("government-office") };
     const controller: Actor = { userId: userId("controller"), organizationId: orgId("pm-office") };
     const assignments = new Map<string, Tracked>();
+    const assignmentInstruction = new Map<string, string>();
     const assign = async (instructionId: string, code: string, role: "lead" | "co_executor", deadline: string) => {
       const row = await createAssignment(trx, {
         instruction_id: instructionId,
@@ -520,6 +522,7 @@ export async function seedDemoData(db: DB, options: { today?: string } = {}): Pr
         created_at: publishedAt,
       });
       const tracked: Tracked = { id: row.id, organizationId: row.organization_id, status: row.status, deadline: row.deadline };
+      assignmentInstruction.set(row.id, instructionId);
       await createAssignmentEvent(trx, {
         assignment_id: row.id,
         kind: "assigned",
@@ -700,6 +703,33 @@ export async function seedDemoData(db: DB, options: { today?: string } = {}): Pr
       20,
       "Жер учаскелерін бөлуге өтінімдерді жинау аяқталды, аудандарда қарау жүргізілуде.",
     );
+
+    // What the demo users were told: new instructions for the assignees, reports and requests for the controller.
+    const tell = async (login: string, kind: string, tracked: Tracked, instructionId: string, createdAt: string, read: boolean) => {
+      await trx
+        .insertInto("notifications")
+        .values({
+          id: newId(),
+          user_id: userId(login),
+          kind,
+          assignment_id: tracked.id,
+          instruction_id: instructionId,
+          event_id: null,
+          created_at: createdAt,
+          read_at: read ? createdAt : null,
+        })
+        .execute();
+    };
+    for (const [login, code, instructionId] of [
+      ["ministry", "mdai", instruction1.id],
+      ["akmola", "akmola", instruction2.id],
+      ["north-kazakhstan", "north-kazakhstan", instruction2.id],
+    ] as const) {
+      const tracked = [...assignments.values()].find((a) => a.organizationId === orgId(code) && assignmentInstruction.get(a.id) === instructionId);
+      if (tracked) await tell(login, "assigned", tracked, instructionId, publishedAt, login !== "akmola");
+    }
+    await tell("controller", "extension_requested", akimatAssignment("turkistan"), instruction2.id, at(6, "11:00"), true);
+    await tell("controller", "report_submitted", kostanay, instruction2.id, at(15, "12:40"), false);
 
     await auditSeededRows(trx);
     return { seeded: true };

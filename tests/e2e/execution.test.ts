@@ -642,7 +642,8 @@ describe("executing instruction 14/2", () => {
       "report_submitted",
       "report_submitted",
     ]);
-    expect(notices.filter((n) => n.user_id === users.akmola).map((n) => n.kind)).toEqual(["extension_approved", "report_returned", "report_accepted"]);
+    // The demo told Akmola of the new instruction at publication; the journey adds the decisions.
+    expect(notices.filter((n) => n.user_id === users.akmola).map((n) => n.kind)).toEqual(["assigned", "extension_approved", "report_returned", "report_accepted"]);
   });
 
   it("North Kazakhstan can neither see Akmola's evidence nor act on Akmola's assignment", async () => {

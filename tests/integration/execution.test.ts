@@ -144,7 +144,7 @@ describe("the lifecycle, step by step", () => {
     const kindsFor = async (userId: string) =>
       (await server.db.selectFrom("notifications").select("kind").where("user_id", "=", userId).where("assignment_id", "=", akmolaAssignmentId).execute()).map((n) => n.kind).sort();
     expect(await kindsFor(controller.id)).toEqual(["extension_requested", "report_submitted", "report_submitted"]);
-    expect(await kindsFor(akmola.id)).toEqual(["extension_approved", "report_accepted", "report_returned"]);
+    expect(await kindsFor(akmola.id)).toEqual(["assigned", "extension_approved", "report_accepted", "report_returned"]);
     const page = await (await (await as("akmola")).get("/notifications")).text();
     expect(page).toContain(kk["notifications.kind.report_returned"]);
     expect((await (await as("akmola")).post("/notifications", {})).status).toBe(302);
