@@ -13,7 +13,7 @@ import type {
   UsersTable,
 } from "../app/utils/db-schema";
 import type { DB } from "../app/utils/db.server";
-import { meetingSearchText, organizationSearchText, personSearchText } from "../app/domain/text";
+import { instructionSearchText, meetingSearchText, organizationSearchText, personSearchText } from "../app/domain/text";
 import { newId, timestamp } from "../app/utils/ids";
 import { hashPassword } from "../app/utils/password.server";
 
@@ -191,6 +191,7 @@ export async function createInstruction(
     ...overrides,
     number,
   };
+  values.search_text = instructionSearchText(values);
   return db.insertInto("instructions").values(values).returningAll().executeTakeFirstOrThrow();
 }
 

@@ -22,6 +22,7 @@ interface NavItem {
 const NAV_ITEMS: readonly NavItem[] = [
   { to: "/", label: "nav.dashboard", permission: "dashboard.view" },
   { to: "/assignments", label: "nav.assignments", permission: "instructions.read" },
+  { to: "/instructions", label: "nav.register", permission: "instructions.read" },
   { to: "/review", label: "nav.review", permission: "assignments.review" },
   { to: "/meetings", label: "nav.meetings", permission: "meetings.read" },
   { to: "/organizations", label: "nav.organizations", permission: "directory.read" },

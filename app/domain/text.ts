@@ -49,3 +49,7 @@ export function personSearchText(p: { full_name: string; position?: Maybe }): st
 export function meetingSearchText(m: { title: string; summary?: Maybe; protocol_number?: Maybe; place?: Maybe }): string {
   return foldForSearch(m.title, m.summary, m.protocol_number, m.place);
 }
+
+export function instructionSearchText(i: { text: string; number?: Maybe; deadline_note?: Maybe }): string {
+  return foldForSearch(i.number, i.text, i.deadline_note);
+}

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { isoToAlmatyWallClock } from "../domain/calendar";
 import { isDeadlineBeforeMeeting, resolveDeadline, suggestNextNumber } from "../domain/instructions";
 import type { Actor } from "../domain/permissions";
+import { instructionSearchText } from "../domain/text";
 import type { MessageKey } from "../i18n";
 import type { AssignmentInput, InstructionInput, TargetInput } from "../schemas/meetings";
 import type { DB } from "../utils/db.server";
@@ -104,7 +105,7 @@ export async function createInstruction(
       created_at: now,
       updated_at: now,
     };
-    await trx.insertInto("instructions").values(row).execute();
+    await trx.insertInto("instructions").values({ ...row, search_text: instructionSearchText(row) }).execute();
     await touchMeeting(trx, meetingId, now);
     await recordAudit(trx, { actorUserId: actor.id, action: "instruction.create", entityType: "instruction", entityId: row.id, after: row });
     return { ok: true as const, instructionId: row.id };
@@ -136,7 +137,7 @@ export async function updateInstruction(
       version: before.version + 1,
       updated_at: now,
     };
-    await trx.updateTable("instructions").set(changes).where("id", "=", instructionId).execute();
+    await trx.updateTable("instructions").set({ ...changes, search_text: instructionSearchText(changes) }).where("id", "=", instructionId).execute();
     // In a draft, assignments that followed the instruction's deadline follow it still. Once published,
     // an assignment's deadline moves only by a decided extension.
     if (meeting.status === "draft" && before.deadline !== deadline) {

@@ -104,6 +104,8 @@ export interface SpeakersTable {
 
 export interface InstructionsTable {
   id: string;
+  /** Folded text for search (app/domain/text.ts); maintained by the models. */
+  search_text: Generated<string>;
   meeting_id: string;
   agenda_item_id: string | null;
   number: string;

@@ -2,10 +2,12 @@ import type { Migration } from "kysely";
 import * as domainModel from "./2026-11-24T0900-domain-model";
 import * as searchText from "./2026-11-24T1500-search-text";
 import * as appendOnly from "./2026-11-24T1600-append-only";
+import * as instructionSearch from "./2026-11-24T1700-instruction-search";
 
 // A static list (not a folder scan) so the migrations bundle into the server build and run at start.
 export const migrations: Record<string, Migration> = {
   "2026-11-24T0900-domain-model": domainModel,
   "2026-11-24T1500-search-text": searchText,
   "2026-11-24T1600-append-only": appendOnly,
+  "2026-11-24T1700-instruction-search": instructionSearch,
 };

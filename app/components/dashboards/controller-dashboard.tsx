@@ -1,3 +1,4 @@
+import { addDays } from "../../domain/calendar";
 import { useI18n } from "../../i18n/use-i18n";
 import type { getControllerDashboard } from "../../models/dashboard.server";
 import { AssignmentTable } from "../assignment-table";
@@ -13,11 +14,11 @@ export function ControllerDashboard({ data, today }: { data: Data; today: string
     <>
       <p className="-mt-6 text-slate-600">{t("dashboard.controller.lead")}</p>
       <dl className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6">
-        <Stat label={t("dashboard.stat.open")} value={number(totals.open)} tone="info" />
-        <Stat label={t("dashboard.stat.overdue")} value={number(totals.overdue)} tone="danger" />
-        <Stat label={t("dashboard.stat.dueSoon")} value={number(totals.dueSoon)} tone="warning" />
-        <Stat label={t("dashboard.stat.awaitingReview")} value={number(totals.awaitingReview)} tone="warning" />
-        <Stat label={t("dashboard.stat.done")} value={number(totals.done)} tone="success" />
+        <Stat label={t("dashboard.stat.open")} value={number(totals.open)} tone="info" href="/instructions?open=1" />
+        <Stat label={t("dashboard.stat.overdue")} value={number(totals.overdue)} tone="danger" href="/instructions?overdue=1" />
+        <Stat label={t("dashboard.stat.dueSoon")} value={number(totals.dueSoon)} tone="warning" href={`/instructions?open=1&from=${today}&to=${addDays(today, 7)}`} />
+        <Stat label={t("dashboard.stat.awaitingReview")} value={number(totals.awaitingReview)} tone="warning" href="/review" />
+        <Stat label={t("dashboard.stat.done")} value={number(totals.done)} tone="success" href="/instructions?status=done" />
         <Stat label={t("dashboard.stat.doneOnTime")} value={onTimePercent === null ? "—" : `${number(onTimePercent)}%`} tone="success" />
       </dl>
       <Panel title={t("dashboard.awaitingReview.title")}>

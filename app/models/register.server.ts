@@ -1,0 +1,114 @@
+import { sql } from "kysely";
+import { OPEN_STATUSES } from "../domain/lifecycle";
+import type { Actor } from "../domain/permissions";
+import { likePattern } from "../domain/text";
+import type { Language } from "../i18n";
+import type { RegisterFilters } from "../schemas/register";
+import type { DB } from "../utils/db.server";
+import { visibleAssignments } from "./assignments.server";
+
+export const REGISTER_PAGE_SIZE = 50;
+export const EXPORT_ROW_LIMIT = 100_000;
+
+/**
+ * The register: one row per assignment (an instruction to one organization), because that is what is
+ * tracked, reported and judged on time. Filters compose into one query; visibility is its `where`.
+ */
+function filtered(db: DB, actor: Actor, filters: RegisterFilters, today: string) {
+  let query = visibleAssignments(db, actor)
+    .innerJoin("organizations", "organizations.id", "assignments.organization_id")
+    .where("meetings.status", "=", "published");
+  if (filters.status) query = query.where("assignments.status", "=", filters.status);
+  if (filters.overdue) query = query.where("assignments.status", "in", OPEN_STATUSES).where("assignments.deadline", "<", today);
+  if (filters.open) query = query.where("assignments.status", "in", OPEN_STATUSES);
+  if (filters.special) query = query.where("instructions.special_control", "=", 1);
+  if (filters.organization) query = query.where("assignments.organization_id", "=", filters.organization);
+  if (filters.kind) query = query.where("organizations.kind", "=", filters.kind);
+  if (filters.meeting) query = query.where("meetings.id", "=", filters.meeting);
+  if (filters.chair) query = query.where("meetings.chair_person_id", "=", filters.chair);
+  if (filters.from) query = query.where("assignments.deadline", ">=", filters.from);
+  if (filters.to) query = query.where("assignments.deadline", "<=", filters.to);
+  if (filters.q) query = query.where(sql<boolean>`instructions.search_text like ${likePattern(filters.q)} escape '\\'`);
+  return query;
+}
+
+const columns = [
+  "assignments.id",
+  "assignments.instruction_id",
+  "assignments.status",
+  "assignments.role",
+  "assignments.deadline",
+  "assignments.initial_deadline",
+  "assignments.percent_complete",
+  "assignments.last_report_at",
+  "assignments.reported_at",
+  "assignments.completed_at",
+  "instructions.number as instruction_number",
+  "instructions.text as instruction_text",
+  "instructions.special_control",
+  "meetings.id as meeting_id",
+  "meetings.title as meeting_title",
+  "meetings.protocol_number",
+  "meetings.held_at",
+  "organizations.id as organization_id",
+  "organizations.name_kk as organization_name_kk",
+  "organizations.name_ru as organization_name_ru",
+  "organizations.name_en as organization_name_en",
+] as const;
+
+function sorted(query: ReturnType<typeof filtered>, filters: RegisterFilters, language: Language) {
+  const dir = filters.dir;
+  const nameColumn = { kk: "organizations.name_kk", ru: "organizations.name_ru", en: "organizations.name_en" } as const;
+  switch (filters.sort) {
+    case "code":
+      return query.orderBy("meetings.protocol_number", dir).orderBy(sql`length(instructions.number)`, dir).orderBy("instructions.number", dir);
+    case "organization":
+      return query.orderBy(nameColumn[language], dir);
+    case "status":
+      return query.orderBy("assignments.status", dir);
+    case "held":
+      return query.orderBy("meetings.held_at", dir);
+    default:
+      return query.orderBy(sql`case when assignments.deadline is null then 1 else 0 end`).orderBy("assignments.deadline", dir);
+  }
+}
+
+export async function listRegister(db: DB, actor: Actor, filters: RegisterFilters, today: string, language: Language) {
+  const base = filtered(db, actor, filters, today);
+  const [rows, totals] = await Promise.all([
+    sorted(base, filters, language)
+      .orderBy("assignments.id")
+      .select([...columns])
+      .limit(REGISTER_PAGE_SIZE)
+      .offset((filters.page - 1) * REGISTER_PAGE_SIZE)
+      .execute(),
+    base
+      .select([
+        sql<number>`count(*)`.as("total"),
+        sql<number>`sum(case when assignments.status in ('assigned', 'in_progress', 'reported') and assignments.deadline < ${today} then 1 else 0 end)`.as("overdue"),
+        sql<number>`sum(case when assignments.status = 'done' then 1 else 0 end)`.as("done"),
+      ])
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(totals.total), overdue: Number(totals.overdue ?? 0), done: Number(totals.done ?? 0) };
+}
+
+/** Every row of the filtered register, in the page's order, for the exports. */
+export async function exportRegister(db: DB, actor: Actor, filters: RegisterFilters, today: string, language: Language) {
+  return sorted(filtered(db, actor, filters, today), filters, language).orderBy("assignments.id").select([...columns]).limit(EXPORT_ROW_LIMIT).execute();
+}
+export type RegisterRow = Awaited<ReturnType<typeof exportRegister>>[number];
+
+/** The choices the filter form offers. */
+export async function registerFilterOptions(db: DB) {
+  const [organizations, meetings, chairs] = await Promise.all([
+    db.selectFrom("organizations").select(["id", "kind", "name_kk", "name_ru", "name_en"]).where("is_active", "=", 1).execute(),
+    db.selectFrom("meetings").select(["id", "title", "protocol_number", "held_at"]).where("status", "=", "published").orderBy("held_at", "desc").limit(500).execute(),
+    db
+      .selectFrom("people")
+      .select(["people.id", "people.full_name"])
+      .where((eb) => eb.exists(eb.selectFrom("meetings").select(sql`1`.as("one")).whereRef("meetings.chair_person_id", "=", "people.id")))
+      .execute(),
+  ]);
+  return { organizations, meetings, chairs };
+}

@@ -1,0 +1,85 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { almatyDate } from "../../app/domain/calendar";
+import { en } from "../../app/i18n/en";
+import { ru } from "../../app/i18n/ru";
+import { Client } from "../support/http";
+import { startServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+let controller: Client;
+
+const rowIds = (html: string) => [...html.matchAll(/data-assignment="([^"]+)"/g)].map((m) => m[1]);
+
+async function openAssignmentIds(where: { overdue?: boolean; organizationCode?: string }) {
+  let query = server.db
+    .selectFrom("assignments")
+    .innerJoin("organizations", "organizations.id", "assignments.organization_id")
+    .select("assignments.id")
+    .where("assignments.status", "in", ["assigned", "in_progress", "reported"]);
+  if (where.overdue) query = query.where("assignments.deadline", "<", almatyDate());
+  if (where.organizationCode) query = query.where("organizations.code", "=", where.organizationCode);
+  return (await query.execute()).map((r) => r.id).sort();
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  controller = new Client(server);
+  expect((await controller.signIn("controller")).status).toBe(302);
+});
+afterAll(() => server?.stop());
+
+describe("the instruction register", () => {
+  it("lists every assignment of published minutes, and filters overdue ones through the URL", async () => {
+    const all = rowIds(await (await controller.get("/instructions")).text());
+    expect(all).toHaveLength(24);
+    const overdue = rowIds(await (await controller.get("/instructions?overdue=1")).text());
+    expect(overdue.sort()).toEqual(await openAssignmentIds({ overdue: true }));
+    expect(overdue.length).toBeGreaterThan(0);
+  });
+
+  it("narrows to one organization and finds instructions by text whatever the case", async () => {
+    const north = await server.db.selectFrom("organizations").select("id").where("code", "=", "north-kazakhstan").executeTakeFirstOrThrow();
+    const rows = rowIds(await (await controller.get(`/instructions?organization=${north.id}`)).text());
+    expect(rows).toHaveLength(1);
+    const found = rowIds(await (await controller.get(`/instructions?q=${encodeURIComponent("АНТЕННАЛЫҚ-МАЧТАЛЫҚ")}`)).text());
+    expect(found).toHaveLength(20);
+    expect(rowIds(await (await controller.get(`/instructions?q=${encodeURIComponent("мачта")}&special=1`)).text())).toHaveLength(0);
+  });
+
+  it("shows an assignee only their own organization's rows", async () => {
+    const akmola = new Client(server);
+    await akmola.signIn("akmola");
+    const rows = rowIds(await (await akmola.get("/instructions")).text());
+    expect(rows.sort()).toEqual(await openAssignmentIds({ organizationCode: "akmola" }));
+    const xlsx = await akmola.get("/instructions/export.csv");
+    const lines = (await xlsx.text()).trim().split("\r\n");
+    expect(lines).toHaveLength(2);
+  });
+
+  it("exports exactly the filtered rows as XLSX with typed cells and as CSV with a BOM", async () => {
+    await controller.post("/language", { language: "en", redirectTo: "/" });
+    const page = rowIds(await (await controller.get("/instructions?overdue=1")).text());
+    const response = await controller.get("/instructions/export.xlsx?overdue=1");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("spreadsheetml");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(1).getCell(1).value).toBe(en["table.code"]);
+    expect(sheet.rowCount - 1).toBe(page.length);
+    expect(sheet.autoFilter).toBeTruthy();
+    const deadline = sheet.getRow(2).getCell(5).value;
+    expect(deadline).toBeInstanceOf(Date);
+
+    await controller.post("/language", { language: "ru", redirectTo: "/" });
+    const csv = await (await controller.get("/instructions/export.csv?overdue=1")).arrayBuffer();
+    const bytes = new Uint8Array(csv);
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    expect(text.split("\r\n")[0]).toContain(ru["table.organization"]);
+    expect(text).toContain("Акимат Мангистауской области");
+    expect(text.trim().split("\r\n")).toHaveLength(page.length + 1);
+    await controller.post("/language", { language: "kk", redirectTo: "/" });
+  });
+});
