@@ -355,6 +355,15 @@ export const en = {
   "register.column.initialDeadline": "First deadline",
   "register.column.meetingDate": "Meeting date",
 
+  "discipline.title": "Execution discipline by organization",
+  "discipline.from": "Deadlines from",
+  "discipline.to": "to",
+  "discipline.empty": "No deadlines fell in this period.",
+  "discipline.due": "Due",
+  "discipline.onTime": "On time",
+  "discipline.late": "Done late",
+  "discipline.extensions": "Extensions granted",
+
   "table.code": "No.",
   "table.instruction": "Instruction",
   "table.organization": "Organization",

@@ -355,6 +355,15 @@ export const kk: Messages = {
   "register.column.initialDeadline": "Бастапқы мерзімі",
   "register.column.meetingDate": "Отырыс күні",
 
+  "discipline.title": "Ұйымдар бойынша орындаушылық тәртібі",
+  "discipline.from": "Мерзімдер (басы)",
+  "discipline.to": "соңы",
+  "discipline.empty": "Бұл кезеңде мерзімі біткен тапсырма жоқ.",
+  "discipline.due": "Мерзімі келгені",
+  "discipline.onTime": "Мерзімінде",
+  "discipline.late": "Кешігіп орындалды",
+  "discipline.extensions": "Ұзартылған мерзімдер",
+
   "table.code": "№",
   "table.instruction": "Тапсырма",
   "table.organization": "Ұйым",

@@ -355,6 +355,15 @@ export const ru: Messages = {
   "register.column.initialDeadline": "Первоначальный срок",
   "register.column.meetingDate": "Дата совещания",
 
+  "discipline.title": "Исполнительская дисциплина по организациям",
+  "discipline.from": "Сроки с",
+  "discipline.to": "по",
+  "discipline.empty": "В этом периоде сроков не было.",
+  "discipline.due": "Срок наступил",
+  "discipline.onTime": "В срок",
+  "discipline.late": "Исполнено с опозданием",
+  "discipline.extensions": "Продлений сроков",
+
   "table.code": "№",
   "table.instruction": "Поручение",
   "table.organization": "Организация",

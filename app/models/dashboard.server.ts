@@ -165,3 +165,64 @@ export async function getAdminDashboard(db: DB) {
     totals: { activeUsers: users.filter((u) => u.is_active === 1).length, organizations: Number(organizations.c) },
   };
 }
+
+/**
+ * Execution discipline per organization for assignments whose deadline fell in [from, to] (and has passed):
+ * how many were due, how many were done by the deadline in force, how many are overdue now, and how many
+ * extensions were granted. Ranked worst first: lowest on-time share, then most overdue.
+ */
+export async function getDiscipline(db: DB, today: string, from: string, to: string) {
+  const until = to < today ? to : addDays(today, -1);
+  const rows = await db
+    .selectFrom("assignments")
+    .innerJoin("instructions", "instructions.id", "assignments.instruction_id")
+    .innerJoin("meetings", "meetings.id", "instructions.meeting_id")
+    .innerJoin("organizations", "organizations.id", "assignments.organization_id")
+    .where("meetings.status", "=", "published")
+    .where("assignments.status", "!=", "cancelled")
+    .where("assignments.deadline", ">=", from)
+    .where("assignments.deadline", "<=", until)
+    .groupBy(["organizations.id", "organizations.name_kk", "organizations.name_ru", "organizations.name_en"])
+    .select([
+      "organizations.id",
+      "organizations.name_kk",
+      "organizations.name_ru",
+      "organizations.name_en",
+      sql<number>`count(*)`.as("due"),
+      sql<number>`sum(case when assignments.status = 'done' and assignments.reported_at < (assignments.deadline || ${DEADLINE_END_UTC_SUFFIX}) then 1 else 0 end)`.as(
+        "on_time",
+      ),
+      sql<number>`sum(case when assignments.status = 'done' and assignments.reported_at >= (assignments.deadline || ${DEADLINE_END_UTC_SUFFIX}) then 1 else 0 end)`.as(
+        "late",
+      ),
+      sql<number>`sum(case when assignments.status in ('assigned', 'in_progress', 'reported') then 1 else 0 end)`.as("overdue"),
+      (eb) =>
+        eb
+          .selectFrom("assignment_events")
+          .innerJoin("assignments as extended", "extended.id", "assignment_events.assignment_id")
+          .select(sql<number>`count(*)`.as("c"))
+          .whereRef("extended.organization_id", "=", "organizations.id")
+          .where("assignment_events.kind", "=", "extension_approved")
+          .where("assignment_events.created_at", ">=", `${from}T00:00:00.000Z`)
+          .as("extensions"),
+    ])
+    .execute();
+  return rows
+    .map((row) => {
+      const due = Number(row.due);
+      const onTime = Number(row.on_time ?? 0);
+      return {
+        id: row.id,
+        name_kk: row.name_kk,
+        name_ru: row.name_ru,
+        name_en: row.name_en,
+        due,
+        onTime,
+        late: Number(row.late ?? 0),
+        overdue: Number(row.overdue ?? 0),
+        extensions: Number(row.extensions ?? 0),
+        onTimePercent: due ? Math.round((onTime / due) * 100) : null,
+      };
+    })
+    .sort((a, b) => (a.onTimePercent ?? 101) - (b.onTimePercent ?? 101) || b.overdue - a.overdue);
+}

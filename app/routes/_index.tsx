@@ -4,12 +4,13 @@ import { AdminDashboard } from "~/components/dashboards/admin-dashboard";
 import { AssigneeDashboard } from "~/components/dashboards/assignee-dashboard";
 import { ControllerDashboard } from "~/components/dashboards/controller-dashboard";
 import { SecretariatDashboard } from "~/components/dashboards/secretariat-dashboard";
-import { almatyDate } from "~/domain/calendar";
+import { addMonths, almatyDate, isCalendarDate } from "~/domain/calendar";
 import { useI18n } from "~/i18n/use-i18n";
 import {
   getAdminDashboard,
   getAssigneeDashboard,
   getControllerDashboard,
+  getDiscipline,
   getSecretariatDashboard,
 } from "~/models/dashboard.server";
 import { getUserProfile } from "~/models/users.server";
@@ -22,8 +23,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = almatyDate();
   const base = { today, displayName: user.displayName };
   switch (user.role) {
-    case "controller":
-      return { ...base, view: "controller" as const, controller: await getControllerDashboard(db, today) };
+    case "controller": {
+      // The discipline period: ?from=&to= (calendar dates), by default the last twelve months.
+      const params = new URL(request.url).searchParams;
+      const from = isCalendarDate(params.get("from") ?? "") ? params.get("from")! : addMonths(today, -12);
+      const to = isCalendarDate(params.get("to") ?? "") ? params.get("to")! : today;
+      const [controller, discipline] = await Promise.all([getControllerDashboard(db, today), getDiscipline(db, today, from, to)]);
+      return { ...base, view: "controller" as const, controller: { ...controller, discipline, period: { from, to } } };
+    }
     case "assignee": {
       if (!user.organizationId) throw forbidden();
       const profile = await getUserProfile(db, user.id);

@@ -1,10 +1,82 @@
 import { addDays } from "../../domain/calendar";
 import { useI18n } from "../../i18n/use-i18n";
-import type { getControllerDashboard } from "../../models/dashboard.server";
+import { Form, Link } from "@remix-run/react";
+import { organizationName } from "../../domain/organizations";
+import type { getControllerDashboard, getDiscipline } from "../../models/dashboard.server";
 import { AssignmentTable } from "../assignment-table";
 import { EmptyState, Panel, Stat } from "../ui/panel";
 
-type Data = Awaited<ReturnType<typeof getControllerDashboard>>;
+type Data = Awaited<ReturnType<typeof getControllerDashboard>> & {
+  discipline: Awaited<ReturnType<typeof getDiscipline>>;
+  period: { from: string; to: string };
+};
+
+function DisciplineTable({ rows, period }: { rows: Data["discipline"]; period: Data["period"] }) {
+  const { t, language, number } = useI18n();
+  const cell = "px-4 py-2";
+  return (
+    <>
+      <Form method="get" className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-5 py-3">
+        <label className="text-sm text-slate-700">
+          {t("discipline.from")}
+          <input type="date" name="from" defaultValue={period.from} className="ml-2 rounded-md border border-slate-300 px-2 py-1 text-sm" />
+        </label>
+        <label className="text-sm text-slate-700">
+          {t("discipline.to")}
+          <input type="date" name="to" defaultValue={period.to} className="ml-2 rounded-md border border-slate-300 px-2 py-1 text-sm" />
+        </label>
+        <button type="submit" className="rounded-md px-3 py-1 text-sm font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+          {t("meetings.filter.apply")}
+        </button>
+      </Form>
+      {rows.length === 0 ? (
+        <EmptyState>{t("discipline.empty")}</EmptyState>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <caption className="sr-only">{t("discipline.title")}</caption>
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className={cell}>{t("table.organization")}</th>
+                <th scope="col" className={`${cell} text-right`}>{t("discipline.due")}</th>
+                <th scope="col" className={`${cell} text-right`}>{t("discipline.onTime")}</th>
+                <th scope="col" className={`${cell} text-right`}>{t("discipline.late")}</th>
+                <th scope="col" className={`${cell} text-right`}>{t("dashboard.stat.overdue")}</th>
+                <th scope="col" className={`${cell} text-right`}>{t("discipline.extensions")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.slice(0, 20).map((row) => (
+                <tr key={row.id}>
+                  <td className={`${cell} text-slate-900`}>
+                    <Link to={`/instructions?organization=${row.id}`} className="hover:text-brand-800 hover:underline">
+                      {organizationName(row, language)}
+                    </Link>
+                  </td>
+                  <td className={`${cell} text-right tabular-nums`}>{number(row.due)}</td>
+                  <td className={`${cell} text-right tabular-nums font-semibold ${row.onTimePercent !== null && row.onTimePercent < 50 ? "text-red-800" : "text-slate-900"}`}>
+                    {row.onTimePercent === null ? "—" : `${number(row.onTimePercent)}%`}
+                  </td>
+                  <td className={`${cell} text-right tabular-nums`}>{number(row.late)}</td>
+                  <td className={`${cell} text-right tabular-nums`}>
+                    {row.overdue ? (
+                      <Link to={`/instructions?organization=${row.id}&overdue=1`} className="font-semibold text-red-800 hover:underline">
+                        {number(row.overdue)}
+                      </Link>
+                    ) : (
+                      "0"
+                    )}
+                  </td>
+                  <td className={`${cell} text-right tabular-nums`}>{number(row.extensions)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
 
 export function ControllerDashboard({ data, today }: { data: Data; today: string }) {
   const { t, number } = useI18n();
@@ -27,6 +99,9 @@ export function ControllerDashboard({ data, today }: { data: Data; today: string
         ) : (
           <EmptyState>{t("dashboard.awaitingReview.empty")}</EmptyState>
         )}
+      </Panel>
+      <Panel title={t("discipline.title")}>
+        <DisciplineTable rows={data.discipline} period={data.period} />
       </Panel>
       <Panel title={t("dashboard.overdue.title")}>
         {data.overdue.length ? (
