@@ -364,6 +364,14 @@ export const en = {
   "discipline.late": "Done late",
   "discipline.extensions": "Extensions granted",
 
+  "execution.matrix": "Execution at a glance",
+
+  "trend.title": "Issued, done and overdue by month",
+  "trend.month": "Month",
+  "trend.issued": "Issued",
+  "trend.done": "Done",
+  "trend.overdue": "Overdue",
+
   "table.code": "No.",
   "table.instruction": "Instruction",
   "table.organization": "Organization",

@@ -55,3 +55,15 @@ const NUMBER_LOCALES: Record<Language, string> = { kk: "ru-RU", ru: "ru-RU", en:
 export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(NUMBER_LOCALES[language]).format(value);
 }
+
+const STANDALONE_MONTHS: Record<Language, readonly string[]> = {
+  kk: MONTHS.kk,
+  ru: ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"],
+  en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+};
+
+/** A month ("2026-11") as a short label: "қараша 2026", "ноябрь 2026", "Nov 2026". */
+export function formatMonth(month: string, language: Language): string {
+  const [year, number] = month.split("-").map(Number);
+  return `${STANDALONE_MONTHS[language][number - 1]} ${year}`;
+}

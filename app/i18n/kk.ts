@@ -364,6 +364,14 @@ export const kk: Messages = {
   "discipline.late": "Кешігіп орындалды",
   "discipline.extensions": "Ұзартылған мерзімдер",
 
+  "execution.matrix": "Орындалуы бір қарағанда",
+
+  "trend.title": "Айлар бойынша берілгені, орындалғаны және мерзімі өткені",
+  "trend.month": "Ай",
+  "trend.issued": "Берілді",
+  "trend.done": "Орындалды",
+  "trend.overdue": "Мерзімі өтті",
+
   "table.code": "№",
   "table.instruction": "Тапсырма",
   "table.organization": "Ұйым",

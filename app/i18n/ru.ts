@@ -364,6 +364,14 @@ export const ru: Messages = {
   "discipline.late": "Исполнено с опозданием",
   "discipline.extensions": "Продлений сроков",
 
+  "execution.matrix": "Исполнение одним взглядом",
+
+  "trend.title": "Выдано, исполнено и просрочено по месяцам",
+  "trend.month": "Месяц",
+  "trend.issued": "Выдано",
+  "trend.done": "Исполнено",
+  "trend.overdue": "Просрочено",
+
   "table.code": "№",
   "table.instruction": "Поручение",
   "table.organization": "Организация",

@@ -226,3 +226,56 @@ export async function getDiscipline(db: DB, today: string, from: string, to: str
     })
     .sort((a, b) => (a.onTimePercent ?? 101) - (b.onTimePercent ?? 101) || b.overdue - a.overdue);
 }
+
+/** The last twelve calendar months, oldest first ("2025-12", …, "2026-11"). */
+export function lastTwelveMonths(today: string): string[] {
+  const [year, month] = today.split("-").map(Number);
+  return Array.from({ length: 12 }, (_, index) => {
+    const date = new Date(Date.UTC(year, month - 1 - (11 - index), 1));
+    return date.toISOString().slice(0, 7);
+  });
+}
+
+/**
+ * Issued, done and overdue assignments per month for the last twelve months: issued by the meeting's month,
+ * done by the month of acceptance, overdue by the month whose deadline was missed (open past it, or done late).
+ * Months are taken from UTC timestamps: an event in the first five hours of an Almaty month counts in the one before.
+ */
+export async function getMonthlyTrend(db: DB, today: string) {
+  const months = lastTwelveMonths(today);
+  const first = `${months[0]}-01`;
+  const published = (qb: ReturnType<typeof base>) => qb.where("meetings.status", "=", "published");
+  function base() {
+    return db
+      .selectFrom("assignments")
+      .innerJoin("instructions", "instructions.id", "assignments.instruction_id")
+      .innerJoin("meetings", "meetings.id", "instructions.meeting_id");
+  }
+  const [issued, done, overdue] = await Promise.all([
+    published(base())
+      .where("meetings.held_at", ">=", `${first}T00:00:00.000Z`)
+      .select([sql<string>`substr(meetings.held_at, 1, 7)`.as("month"), sql<number>`count(*)`.as("n")])
+      .groupBy(sql`substr(meetings.held_at, 1, 7)`)
+      .execute(),
+    published(base())
+      .where("assignments.status", "=", "done")
+      .where("assignments.completed_at", ">=", `${first}T00:00:00.000Z`)
+      .select([sql<string>`substr(assignments.completed_at, 1, 7)`.as("month"), sql<number>`count(*)`.as("n")])
+      .groupBy(sql`substr(assignments.completed_at, 1, 7)`)
+      .execute(),
+    published(base())
+      .where("assignments.deadline", ">=", first)
+      .where("assignments.deadline", "<", today)
+      .where((eb) =>
+        eb.or([
+          eb("assignments.status", "in", OPEN_STATUSES),
+          eb.and([eb("assignments.status", "=", "done"), eb("assignments.reported_at", ">=", sql<string>`assignments.deadline || ${DEADLINE_END_UTC_SUFFIX}`)]),
+        ]),
+      )
+      .select([sql<string>`substr(assignments.deadline, 1, 7)`.as("month"), sql<number>`count(*)`.as("n")])
+      .groupBy(sql`substr(assignments.deadline, 1, 7)`)
+      .execute(),
+  ]);
+  const count = (rows: { month: string; n: number }[], month: string) => Number(rows.find((row) => row.month === month)?.n ?? 0);
+  return months.map((month) => ({ month, issued: count(issued, month), done: count(done, month), overdue: count(overdue, month) }));
+}

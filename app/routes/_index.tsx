@@ -11,6 +11,7 @@ import {
   getAssigneeDashboard,
   getControllerDashboard,
   getDiscipline,
+  getMonthlyTrend,
   getSecretariatDashboard,
 } from "~/models/dashboard.server";
 import { getUserProfile } from "~/models/users.server";
@@ -28,8 +29,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const params = new URL(request.url).searchParams;
       const from = isCalendarDate(params.get("from") ?? "") ? params.get("from")! : addMonths(today, -12);
       const to = isCalendarDate(params.get("to") ?? "") ? params.get("to")! : today;
-      const [controller, discipline] = await Promise.all([getControllerDashboard(db, today), getDiscipline(db, today, from, to)]);
-      return { ...base, view: "controller" as const, controller: { ...controller, discipline, period: { from, to } } };
+      const [controller, discipline, trend] = await Promise.all([
+        getControllerDashboard(db, today),
+        getDiscipline(db, today, from, to),
+        getMonthlyTrend(db, today),
+      ]);
+      return { ...base, view: "controller" as const, controller: { ...controller, discipline, trend, period: { from, to } } };
     }
     case "assignee": {
       if (!user.organizationId) throw forbidden();

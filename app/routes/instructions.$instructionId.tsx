@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AssignmentList } from "~/components/execution/assignment-list";
+import { ExecutionMatrix } from "~/components/execution/matrix";
 import { Timeline } from "~/components/execution/timeline";
 import { StatusBadge } from "~/components/status-badge";
 import { Badge } from "~/components/ui/badge";
@@ -67,6 +68,11 @@ export default function InstructionPage() {
             ) : null}
           </div>
         </Panel>
+        {assignments.length > 4 ? (
+          <Panel title={t("execution.matrix")}>
+            <ExecutionMatrix rows={assignments} today={today} />
+          </Panel>
+        ) : null}
         <Panel title={ownOnly ? t("execution.ownAssignment") : t("instructions.assignments.title")}>
           <AssignmentList rows={assignments} today={today} showOrganization caption={t("instructions.assignments.title")} />
         </Panel>

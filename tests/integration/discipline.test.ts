@@ -45,3 +45,45 @@ describe("execution discipline", () => {
     expect(row.extensions).toBe(1);
   });
 });
+
+describe("the monthly trend", () => {
+  it("covers the last twelve months, oldest first", async () => {
+    const { lastTwelveMonths } = await import("../../app/models/dashboard.server");
+    expect(lastTwelveMonths("2026-11-24")).toEqual([
+      "2025-12",
+      "2026-01",
+      "2026-02",
+      "2026-03",
+      "2026-04",
+      "2026-05",
+      "2026-06",
+      "2026-07",
+      "2026-08",
+      "2026-09",
+      "2026-10",
+      "2026-11",
+    ]);
+    expect(lastTwelveMonths("2026-01-05")[0]).toBe("2025-02");
+  });
+
+  it("counts issued, done and overdue assignments in their months", async () => {
+    const { getMonthlyTrend } = await import("../../app/models/dashboard.server");
+    const trend = await getMonthlyTrend(db, today);
+    const meeting = await db.selectFrom("meetings").select("held_at").where("protocol_number", "=", "14").executeTakeFirstOrThrow();
+    expect(trend.find((p) => p.month === meeting.held_at.slice(0, 7))!.issued).toBe(24);
+    const done = await db.selectFrom("assignments").select("completed_at").where("status", "=", "done").execute();
+    const doneTotal = trend.reduce((sum, p) => sum + p.done, 0);
+    expect(doneTotal).toBe(done.length);
+    const overdueTotal = trend.reduce((sum, p) => sum + p.overdue, 0);
+    // This file's earlier cases moved deadlines: count from the stored rows, by the same rule.
+    const rows = await db.selectFrom("assignments").select(["status", "deadline", "reported_at"]).execute();
+    const expected = rows.filter(
+      (r) =>
+        r.deadline !== null &&
+        r.deadline < today &&
+        (["assigned", "in_progress", "reported"].includes(r.status) || (r.status === "done" && r.reported_at! >= `${r.deadline}T19:00:00.000Z`)),
+    ).length;
+    expect(overdueTotal).toBe(expected);
+    expect(overdueTotal).toBeGreaterThan(0);
+  });
+});

@@ -2,12 +2,14 @@ import { addDays } from "../../domain/calendar";
 import { useI18n } from "../../i18n/use-i18n";
 import { Form, Link } from "@remix-run/react";
 import { organizationName } from "../../domain/organizations";
-import type { getControllerDashboard, getDiscipline } from "../../models/dashboard.server";
+import type { getControllerDashboard, getDiscipline, getMonthlyTrend } from "../../models/dashboard.server";
+import { TrendChart } from "./trend-chart";
 import { AssignmentTable } from "../assignment-table";
 import { EmptyState, Panel, Stat } from "../ui/panel";
 
 type Data = Awaited<ReturnType<typeof getControllerDashboard>> & {
   discipline: Awaited<ReturnType<typeof getDiscipline>>;
+  trend: Awaited<ReturnType<typeof getMonthlyTrend>>;
   period: { from: string; to: string };
 };
 
@@ -99,6 +101,9 @@ export function ControllerDashboard({ data, today }: { data: Data; today: string
         ) : (
           <EmptyState>{t("dashboard.awaitingReview.empty")}</EmptyState>
         )}
+      </Panel>
+      <Panel title={t("trend.title")}>
+        <TrendChart points={data.trend} />
       </Panel>
       <Panel title={t("discipline.title")}>
         <DisciplineTable rows={data.discipline} period={data.period} />

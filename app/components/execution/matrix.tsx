@@ -1,0 +1,49 @@
+import { Link } from "@remix-run/react";
+import { isOverdue } from "../../domain/lifecycle";
+import type { AssignmentStatus } from "../../domain/lifecycle";
+import { organizationNameOf } from "../../i18n/labels";
+import { useI18n } from "../../i18n/use-i18n";
+import type { AssignmentListRow } from "./assignment-list";
+
+const TILE: Record<AssignmentStatus | "overdue", string> = {
+  assigned: "border-slate-300 bg-white",
+  in_progress: "border-brand-300 bg-brand-50",
+  reported: "border-accent-400 bg-accent-100",
+  done: "border-emerald-300 bg-emerald-50",
+  cancelled: "border-slate-200 bg-slate-100 text-slate-500",
+  overdue: "border-red-300 bg-red-50",
+};
+
+/** Many assignees at a glance: one tile per organization, coloured by state, each opening its assignment. */
+export function ExecutionMatrix({ rows, today }: { rows: (AssignmentListRow & { last_report_at: string | null })[]; today: string }) {
+  const { t, language, date } = useI18n();
+  return (
+    <ul className="grid gap-3 p-5 sm:grid-cols-2 lg:grid-cols-4" data-testid="execution-matrix">
+      {rows.map((row) => {
+        const overdue = isOverdue(row, today);
+        const tone = overdue ? TILE.overdue : TILE[row.status as AssignmentStatus];
+        return (
+          <li key={row.id}>
+            <Link to={`/assignments/${row.id}`} className={`block h-full rounded-lg border-2 p-3 hover:shadow ${tone}`} data-status={overdue ? "overdue" : row.status}>
+              <p className="line-clamp-2 text-sm font-semibold text-slate-900">{organizationNameOf(row, language)}</p>
+              <p className="mt-1 text-xs font-medium text-slate-700">
+                {overdue ? t("status.overdue") : t(`status.${row.status as AssignmentStatus}`)}
+                {row.percent_complete !== null ? ` · ${row.percent_complete}%` : ""}
+              </p>
+              <dl className="mt-2 space-y-0.5 text-xs text-slate-600">
+                <div className="flex justify-between gap-2">
+                  <dt>{t("table.deadline")}</dt>
+                  <dd className={overdue ? "font-semibold text-red-800" : ""}>{row.deadline ? date(row.deadline) : "—"}</dd>
+                </div>
+                <div className="flex justify-between gap-2">
+                  <dt>{t("execution.lastReport")}</dt>
+                  <dd>{row.last_report_at ? date(row.last_report_at.slice(0, 10)) : "—"}</dd>
+                </div>
+              </dl>
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
