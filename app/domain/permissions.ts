@@ -88,6 +88,7 @@ export const ROUTE_ACCESS = {
   "/healthz": "public",
   "/organizations": "directory.read",
   "/organizations/new": "directory.edit",
+  "/organizations/:organizationId": "instructions.read",
   "/organizations/:organizationId/edit": "directory.edit",
   "/people": "directory.read",
   "/people/new": "directory.edit",

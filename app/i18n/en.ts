@@ -372,6 +372,10 @@ export const en = {
   "trend.done": "Done",
   "trend.overdue": "Overdue",
 
+  "organization.inRegister": "Open in the register",
+  "organization.disciplineLead": "Deadlines of the last twelve months.",
+  "organization.assignments": "Assignments ({count})",
+
   "table.code": "No.",
   "table.instruction": "Instruction",
   "table.organization": "Organization",

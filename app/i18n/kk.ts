@@ -372,6 +372,10 @@ export const kk: Messages = {
   "trend.done": "Орындалды",
   "trend.overdue": "Мерзімі өтті",
 
+  "organization.inRegister": "Тізілімде ашу",
+  "organization.disciplineLead": "Соңғы он екі айдағы мерзімдер.",
+  "organization.assignments": "Тапсырмалар ({count})",
+
   "table.code": "№",
   "table.instruction": "Тапсырма",
   "table.organization": "Ұйым",

@@ -372,6 +372,10 @@ export const ru: Messages = {
   "trend.done": "Исполнено",
   "trend.overdue": "Просрочено",
 
+  "organization.inRegister": "Открыть в реестре",
+  "organization.disciplineLead": "Сроки за последние двенадцать месяцев.",
+  "organization.assignments": "Поручения ({count})",
+
   "table.code": "№",
   "table.instruction": "Поручение",
   "table.organization": "Организация",

@@ -179,7 +179,7 @@ async function latestTargetValues(db: DB, assignmentId: string) {
 }
 
 /** The assignee's worklist: their organization's assignments, overdue first, then by deadline. */
-export async function listOrganizationAssignments(db: DB, actor: Actor, options: { includeClosed: boolean }) {
+export async function listOrganizationAssignments(db: DB, actor: Actor, options: { includeClosed: boolean; organizationId?: string }) {
   let query = visibleAssignments(db, actor)
     .innerJoin("organizations", "organizations.id", "assignments.organization_id")
     .select([
@@ -192,6 +192,7 @@ export async function listOrganizationAssignments(db: DB, actor: Actor, options:
   if (actor.organizationId && scopeOf(actor, "instructions.read") === "own_organization") {
     query = query.where("assignments.organization_id", "=", actor.organizationId);
   }
+  if (options.organizationId) query = query.where("assignments.organization_id", "=", options.organizationId);
   if (!options.includeClosed) query = query.where("assignments.status", "in", OPEN_STATUSES);
   return query
     .orderBy(sql`case when assignments.status in ('done', 'cancelled') then 1 else 0 end`)

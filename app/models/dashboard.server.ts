@@ -171,9 +171,9 @@ export async function getAdminDashboard(db: DB) {
  * how many were due, how many were done by the deadline in force, how many are overdue now, and how many
  * extensions were granted. Ranked worst first: lowest on-time share, then most overdue.
  */
-export async function getDiscipline(db: DB, today: string, from: string, to: string) {
+export async function getDiscipline(db: DB, today: string, from: string, to: string, organizationId?: string) {
   const until = to < today ? to : addDays(today, -1);
-  const rows = await db
+  let query = db
     .selectFrom("assignments")
     .innerJoin("instructions", "instructions.id", "assignments.instruction_id")
     .innerJoin("meetings", "meetings.id", "instructions.meeting_id")
@@ -181,7 +181,9 @@ export async function getDiscipline(db: DB, today: string, from: string, to: str
     .where("meetings.status", "=", "published")
     .where("assignments.status", "!=", "cancelled")
     .where("assignments.deadline", ">=", from)
-    .where("assignments.deadline", "<=", until)
+    .where("assignments.deadline", "<=", until);
+  if (organizationId) query = query.where("assignments.organization_id", "=", organizationId);
+  const rows = await query
     .groupBy(["organizations.id", "organizations.name_kk", "organizations.name_ru", "organizations.name_en"])
     .select([
       "organizations.id",

@@ -110,7 +110,9 @@ export default function OrganizationsPage() {
                 {data.organizations.map((organization) => (
                   <tr key={organization.id} className={organization.isActive ? undefined : "bg-slate-50 text-slate-500"}>
                     <th scope="row" className="min-w-72 max-w-xl px-4 py-3 text-left font-medium text-slate-900">
-                      {organization.name}
+                      <Link to={`/organizations/${organization.id}`} className="hover:text-brand-800 hover:underline">
+                        {organization.name}
+                      </Link>
                       {organization.isActive ? null : (
                         <span className="ml-2 align-middle">
                           <Badge>{t("directory.inactive")}</Badge>

@@ -83,3 +83,19 @@ describe("the instruction register", () => {
     await controller.post("/language", { language: "kk", redirectTo: "/" });
   });
 });
+
+describe("an organization's page", () => {
+  it("shows its assignments and discipline to the controller, and only its own page to an assignee", async () => {
+    const north = await server.db.selectFrom("organizations").select("id").where("code", "=", "north-kazakhstan").executeTakeFirstOrThrow();
+    const akmolaOrg = await server.db.selectFrom("organizations").select("id").where("code", "=", "akmola").executeTakeFirstOrThrow();
+    const page = await controller.get(`/organizations/${north.id}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const northAssignment = await server.db.selectFrom("assignments").select("id").where("organization_id", "=", north.id).executeTakeFirstOrThrow();
+    expect(html).toContain(`/assignments/${northAssignment.id}`);
+    const akmola = new Client(server);
+    await akmola.signIn("akmola");
+    expect((await akmola.get(`/organizations/${north.id}`)).status).toBe(404);
+    expect((await akmola.get(`/organizations/${akmolaOrg.id}`)).status).toBe(200);
+  });
+});
