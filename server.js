@@ -62,6 +62,8 @@ if (viteDevServer) {
   app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
 }
+// Calendar feed URLs carry their secret: never write it to the log.
+morgan.token("url", (req) => (req.originalUrl ?? req.url).replace(/^\/calendar\/[^/?]+/, "/calendar/[secret]"));
 if (process.env.LOG_REQUESTS !== "false") app.use(morgan("tiny"));
 
 app.all(

@@ -59,7 +59,7 @@ export function AppShell({ user, children, flash = null }: { user: ShellUser | n
             <Brand />
             <div className="flex flex-wrap items-center justify-end gap-x-4 gap-y-2">
               {user ? (
-                <div className="flex items-center gap-3" aria-label={t("nav.userMenu")} role="group">
+                <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-2" aria-label={t("nav.userMenu")} role="group">
                   <NavLink
                     to="/notifications"
                     className="inline-flex items-center rounded-md px-2 py-1 text-sm font-medium text-brand-100 ring-1 ring-inset ring-white/25 hover:bg-white/10 hover:text-white"
@@ -75,11 +75,14 @@ export function AppShell({ user, children, flash = null }: { user: ShellUser | n
                       </span>
                     ) : null}
                   </NavLink>
-                  <div className="max-w-xs text-right leading-tight">
+                  <NavLink to="/account/calendar" className="rounded-md px-2 py-1 text-sm font-medium text-brand-100 hover:bg-white/10 hover:text-white">
+                    {t("calendar.nav")}
+                  </NavLink>
+                  <div className="min-w-0 max-w-[16rem] text-right leading-tight sm:max-w-xs">
                     <div className="truncate text-sm font-semibold text-white" data-testid="user-name">
                       {user.displayName}
                     </div>
-                    <div className="truncate text-xs text-brand-100" title={user.organizationName ?? undefined}>
+                    <div className="hidden truncate text-xs text-brand-100 sm:block" title={user.organizationName ?? undefined}>
                       {t(`role.${user.role}`)}
                       {user.organizationName ? ` · ${user.organizationName}` : ""}
                     </div>
@@ -115,6 +118,17 @@ export function AppShell({ user, children, flash = null }: { user: ShellUser | n
                   {t(item.label)}
                 </NavLink>
               ))}
+              {can(user, "instructions.read") ? (
+                <Form method="get" action="/search" role="search" aria-label={t("search.title")} className="ml-auto flex shrink-0 items-center gap-2 py-2 pl-4">
+                  <label htmlFor="header-search" className="sr-only">
+                    {t("search.label")}
+                  </label>
+                  <input id="header-search" type="search" name="q" maxLength={200} className="w-44 rounded-md border border-slate-300 px-2 py-1 text-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-200 focus:outline-none lg:w-64" />
+                  <button type="submit" className="rounded-md px-2 py-1 text-sm font-medium text-brand-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+                    {t("search.submit")}
+                  </button>
+                </Form>
+              ) : null}
             </nav>
           </div>
         ) : null}

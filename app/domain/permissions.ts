@@ -78,9 +78,14 @@ export const ROUTE_ACCESS = {
   "/instructions/export.xlsx": "instructions.read",
   "/instructions/export.csv": "instructions.read",
   "/instructions/:instructionId": "instructions.read",
+  /** One search box; each group of results is filtered by what the reader may open. */
+  "/search": "instructions.read",
   "/review": "assignments.review",
   "/notifications": "signed_in",
   "/notifications/:notificationId": "signed_in",
+  "/account/calendar": "signed_in",
+  /** The deadline feed: the secret in the address is its credential (calendar clients send no cookie). */
+  "/calendar/:secret.ics": "public",
   "/files/:fileId": "instructions.read",
   "/login": "public",
   "/logout": "signed_in",

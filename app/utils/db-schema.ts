@@ -209,6 +209,16 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface CalendarFeedsTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 (hex) of the feed's secret; the secret itself is shown to the user once and never stored. */
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   people: PeopleTable;
@@ -226,6 +236,7 @@ export interface Database {
   files: FilesTable;
   notifications: NotificationsTable;
   audit_log: AuditLogTable;
+  calendar_feeds: CalendarFeedsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

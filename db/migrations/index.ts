@@ -3,6 +3,8 @@ import * as domainModel from "./2026-11-24T0900-domain-model";
 import * as searchText from "./2026-11-24T1500-search-text";
 import * as appendOnly from "./2026-11-24T1600-append-only";
 import * as instructionSearch from "./2026-11-24T1700-instruction-search";
+import * as searchIndex from "./2026-11-24T1900-search-index";
+import * as calendarFeeds from "./2026-11-24T2000-calendar-feeds";
 
 // A static list (not a folder scan) so the migrations bundle into the server build and run at start.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24T1500-search-text": searchText,
   "2026-11-24T1600-append-only": appendOnly,
   "2026-11-24T1700-instruction-search": instructionSearch,
+  "2026-11-24T1900-search-index": searchIndex,
+  "2026-11-24T2000-calendar-feeds": calendarFeeds,
 };

@@ -1,0 +1,59 @@
+import { foldForSearch } from "./text";
+
+/*
+ * The search box's pure parts: turning what a user typed into a safe FTS5 query, and reading back the
+ * highlighted text the index returns. Shared by the server (query) and the page (marks).
+ */
+
+/** What the index puts around a matched word: private-use characters, never HTML, so the page can split on them. */
+export const MARK_START = "\uE000";
+export const MARK_END = "\uE001";
+
+const MAX_QUERY_LENGTH = 200;
+const MAX_WORDS = 10;
+// Letters, digits and combining marks: everything else (quotes, *, -, parentheses, ":" …) only separates words.
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+
+/** The words of a query as the index compares them: NFC, lower case, each once, in order. */
+export function searchWords(query: string): string[] {
+  const words = foldForSearch(query.slice(0, MAX_QUERY_LENGTH)).match(WORD) ?? [];
+  return [...new Set(words)].slice(0, MAX_WORDS);
+}
+
+/**
+ * An FTS5 MATCH expression for a query: every word must appear, as a word or the start of one
+ * ("әкімдік" finds "әкімдіктерге"). Each word is a quoted string, so AND, OR, NOT, NEAR, column filters
+ * and "*" typed by a user are plain words; one letter alone matches only itself, not every word it starts.
+ * Null when nothing searchable is left.
+ */
+export function ftsMatchExpression(query: string): string | null {
+  const words = searchWords(query);
+  if (words.length === 0) return null;
+  return words.map((word) => `"${word.replace(/"/g, '""')}"${[...word].length > 1 ? "*" : ""}`).join(" ");
+}
+
+export interface MarkedPart {
+  text: string;
+  marked: boolean;
+}
+
+/** Splits index output into plain and matched runs; a stray marker is dropped, never shown. */
+export function splitMarked(value: string): MarkedPart[] {
+  const parts: MarkedPart[] = [];
+  let marked = false;
+  let current = "";
+  const flush = () => {
+    if (current) parts.push({ text: current, marked });
+    current = "";
+  };
+  for (const character of value) {
+    if (character === MARK_START || character === MARK_END) {
+      flush();
+      marked = character === MARK_START;
+    } else {
+      current += character;
+    }
+  }
+  flush();
+  return parts;
+}

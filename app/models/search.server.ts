@@ -1,0 +1,150 @@
+import { SqliteAdapter, sql, type Expression, type RawBuilder } from "kysely";
+import { MARK_END, MARK_START, ftsMatchExpression } from "../domain/search";
+import { scopeOf, type Actor } from "../domain/permissions";
+import type { DB } from "../utils/db.server";
+import { visibleAssignments } from "./assignments.server";
+import { visibleMeetings } from "./meetings.server";
+
+/*
+ * One search box across meetings, speakers' reports, instructions and report events, over the full-text
+ * index of migration 2026-11-24T1900 (docs/decisions/009-full-text-search.md). Visibility is part of every
+ * query's `where`, through the same visibleMeetings/visibleAssignments the pages use: an assignee finds only
+ * what their organization may open.
+ */
+
+export const SEARCH_KINDS = ["meetings", "speakers", "instructions", "reports"] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** Per kind, best first. */
+export const SEARCH_LIMIT_PER_KIND = 20;
+
+// Index columns: 0 kind, 1 ref_id (both unindexed), 2 title, 3 body. A match in a title counts more.
+const RANK = sql`bm25(search_index, 0.0, 0.0, 4.0, 1.0)`;
+const TITLE = sql<string>`highlight(search_index, 2, ${MARK_START}, ${MARK_END})`;
+const SNIPPET = sql<string>`snippet(search_index, 3, ${MARK_START}, ${MARK_END}, '…', 40)`;
+
+export interface MeetingHit {
+  id: string;
+  /** Title and summary carry MARK_START/MARK_END around matched words (see splitMarked). */
+  title: string;
+  snippet: string;
+  held_at: string;
+  protocol_number: string | null;
+  status: string;
+}
+
+export interface SpeakerHit {
+  id: string;
+  meeting_id: string;
+  meeting_title: string;
+  held_at: string;
+  /** The person's name, marked. */
+  name: string;
+  position: string | null;
+  snippet: string;
+}
+
+export interface InstructionHit {
+  id: string;
+  number: string;
+  protocol_number: string | null;
+  meeting_title: string;
+  snippet: string;
+}
+
+export interface ReportHit {
+  id: string;
+  assignment_id: string;
+  kind: string;
+  created_at: string;
+  requested_deadline: string | null;
+  to_deadline: string | null;
+  instruction_number: string;
+  protocol_number: string | null;
+  organization_name_kk: string;
+  organization_name_ru: string;
+  organization_name_en: string;
+  snippet: string;
+}
+
+export interface SearchResults {
+  meetings: MeetingHit[];
+  speakers: SpeakerHit[];
+  instructions: InstructionHit[];
+  reports: ReportHit[];
+  total: number;
+}
+
+const EMPTY: SearchResults = { meetings: [], speakers: [], instructions: [], reports: [], total: 0 };
+
+/** The ids of the instructions an actor may open: all of them, or those addressed to their organization. */
+function visibleInstructionIds(db: DB, actor: Actor): Expression<unknown> {
+  const scope = scopeOf(actor, "instructions.read");
+  if (scope === "all") return db.selectFrom("instructions").select("instructions.id");
+  // own_organization: through the assignee's assignments of published minutes; none: visibleAssignments is empty.
+  return visibleAssignments(db, actor).select("assignments.instruction_id");
+}
+
+export async function searchRecords(
+  db: DB,
+  actor: Actor,
+  query: string,
+  options: { limit?: number } = {},
+): Promise<SearchResults> {
+  const match = ftsMatchExpression(query);
+  if (match === null) return EMPTY;
+  const limit = Math.min(Math.max(1, options.limit ?? SEARCH_LIMIT_PER_KIND), 100);
+
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) {
+    // TODO(issue "Scale out on PostgreSQL"): the same four queries over a tsvector column, with ts_headline.
+    throw new Error("search on PostgreSQL: not implemented yet");
+  }
+
+  // SQLite FTS5 from here on. The index must drive each query (highlight and bm25 need its cursor);
+  // the joined tables are looked up by primary key.
+  const run = <Row>(query: RawBuilder<Row>) => query.execute(db).then((result) => result.rows);
+
+  const [meetings, speakers, instructions, reports] = await Promise.all([
+    run(sql<MeetingHit>`
+      select m.id, ${TITLE} as title, ${SNIPPET} as snippet, m.held_at, m.protocol_number, m.status
+      from search_index
+      join meetings m on m.id = search_index.ref_id
+      where search_index match ${match} and search_index.kind = 'meeting'
+        and m.id in ${visibleMeetings(db, actor).select("meetings.id")}
+      order by ${RANK}
+      limit ${limit}`),
+    run(sql<SpeakerHit>`
+      select s.id, s.meeting_id, m.title as meeting_title, m.held_at, ${TITLE} as name, s.position, ${SNIPPET} as snippet
+      from search_index
+      join speakers s on s.id = search_index.ref_id
+      join meetings m on m.id = s.meeting_id
+      where search_index match ${match} and search_index.kind = 'speaker'
+        and s.meeting_id in ${visibleMeetings(db, actor).select("meetings.id")}
+      order by ${RANK}
+      limit ${limit}`),
+    run(sql<InstructionHit>`
+      select i.id, i.number, m.protocol_number, m.title as meeting_title, ${SNIPPET} as snippet
+      from search_index
+      join instructions i on i.id = search_index.ref_id
+      join meetings m on m.id = i.meeting_id
+      where search_index match ${match} and search_index.kind = 'instruction'
+        and i.id in ${visibleInstructionIds(db, actor)}
+      order by ${RANK}
+      limit ${limit}`),
+    run(sql<ReportHit>`
+      select e.id, e.assignment_id, e.kind, e.created_at, e.requested_deadline, e.to_deadline, i.number as instruction_number, m.protocol_number,
+        o.name_kk as organization_name_kk, o.name_ru as organization_name_ru, o.name_en as organization_name_en,
+        ${SNIPPET} as snippet
+      from search_index
+      join assignment_events e on e.id = search_index.ref_id
+      join assignments a on a.id = e.assignment_id
+      join instructions i on i.id = a.instruction_id
+      join meetings m on m.id = i.meeting_id
+      join organizations o on o.id = a.organization_id
+      where search_index match ${match} and search_index.kind = 'event'
+        and a.id in ${visibleAssignments(db, actor).select("assignments.id")}
+      order by ${RANK}
+      limit ${limit}`),
+  ]);
+  return { meetings, speakers, instructions, reports, total: meetings.length + speakers.length + instructions.length + reports.length };
+}
