@@ -338,7 +338,7 @@ export const en = {
 
   "nav.register": "Register",
   "register.title": "Instruction register",
-  "register.counts": "{total} assignments · overdue {overdue} · done {done}",
+  "register.counts": "Total: {total} · overdue: {overdue} · done: {done}",
   "register.empty": "Nothing matches these filters.",
   "register.exportXlsx": "Export XLSX",
   "register.exportCsv": "Export CSV",

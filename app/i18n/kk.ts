@@ -338,7 +338,7 @@ export const kk: Messages = {
 
   "nav.register": "Тізілім",
   "register.title": "Тапсырмалар тізілімі",
-  "register.counts": "{total} тапсырма · мерзімі өткені {overdue} · орындалғаны {done}",
+  "register.counts": "Барлығы: {total} · мерзімі өткені: {overdue} · орындалғаны: {done}",
   "register.empty": "Бұл сүзгілерге сәйкес ештеңе жоқ.",
   "register.exportXlsx": "XLSX-ке экспорттау",
   "register.exportCsv": "CSV-ге экспорттау",

@@ -338,7 +338,7 @@ export const ru: Messages = {
 
   "nav.register": "Реестр",
   "register.title": "Реестр поручений",
-  "register.counts": "{total} поручений · просрочено {overdue} · исполнено {done}",
+  "register.counts": "Всего: {total} · просрочено: {overdue} · исполнено: {done}",
   "register.empty": "Под эти фильтры ничего не подходит.",
   "register.exportXlsx": "Экспорт в XLSX",
   "register.exportCsv": "Экспорт в CSV",

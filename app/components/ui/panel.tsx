@@ -41,7 +41,7 @@ export function Stat({
     <div className={`relative rounded-lg border border-slate-200 border-t-4 bg-white px-4 py-3 shadow-sm ${tones[tone]} ${href ? "hover:border-slate-300 hover:shadow" : ""}`}>
       <dt className="text-sm text-slate-600">
         {href ? (
-          <a href={href} className="after:absolute after:inset-0 hover:text-slate-900 focus:outline-none">
+          <a href={href} className="after:absolute after:inset-0 hover:text-slate-900">
             {label}
           </a>
         ) : (
