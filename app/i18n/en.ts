@@ -376,6 +376,9 @@ export const en = {
   "organization.disciplineLead": "Deadlines of the last twelve months.",
   "organization.assignments": "Assignments ({count})",
 
+  "dashboard.stat.doneLate": "Done late",
+  "discipline.averageDelay": "Average delay, days",
+
   "table.code": "No.",
   "table.instruction": "Instruction",
   "table.organization": "Organization",

@@ -376,6 +376,9 @@ export const kk: Messages = {
   "organization.disciplineLead": "Соңғы он екі айдағы мерзімдер.",
   "organization.assignments": "Тапсырмалар ({count})",
 
+  "dashboard.stat.doneLate": "Кешігіп орындалды",
+  "discipline.averageDelay": "Орташа кешігу, күн",
+
   "table.code": "№",
   "table.instruction": "Тапсырма",
   "table.organization": "Ұйым",

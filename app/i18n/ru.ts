@@ -376,6 +376,9 @@ export const ru: Messages = {
   "organization.disciplineLead": "Сроки за последние двенадцать месяцев.",
   "organization.assignments": "Поручения ({count})",
 
+  "dashboard.stat.doneLate": "Исполнено с опозданием",
+  "discipline.averageDelay": "Средняя задержка, дн.",
+
   "table.code": "№",
   "table.instruction": "Поручение",
   "table.organization": "Организация",

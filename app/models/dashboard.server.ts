@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { DEADLINE_END_UTC_SUFFIX, addDays } from "../domain/calendar";
 import { OPEN_STATUSES } from "../domain/lifecycle";
 import type { DB } from "../utils/db.server";
+import { daysBetweenSql } from "../utils/sql-dialect";
 
 /** One row of an assignment list: enough for the dashboards' tables. */
 function assignmentRows(db: DB) {
@@ -48,6 +49,9 @@ export async function getControllerDashboard(db: DB, today: string) {
       count(
         sql`assignments.status = 'done' and (assignments.deadline is null or assignments.reported_at < (assignments.deadline || ${DEADLINE_END_UTC_SUFFIX}))`,
       ).as("done_on_time"),
+      count(
+        sql`assignments.status = 'done' and assignments.deadline is not null and assignments.reported_at >= (assignments.deadline || ${DEADLINE_END_UTC_SUFFIX})`,
+      ).as("done_late"),
     ])
     .executeTakeFirstOrThrow();
 
@@ -75,6 +79,7 @@ export async function getControllerDashboard(db: DB, today: string) {
       awaitingReview: n(totals.awaiting_review),
       done: n(totals.done),
       doneOnTime: n(totals.done_on_time),
+      doneLate: n(totals.done_late),
     },
     awaitingReview,
     overdue,
@@ -198,6 +203,13 @@ export async function getDiscipline(db: DB, today: string, from: string, to: str
         "late",
       ),
       sql<number>`sum(case when assignments.status in ('assigned', 'in_progress', 'reported') then 1 else 0 end)`.as("overdue"),
+      // Average delay in days: of late reports (report date − deadline) and of open overdue ones (today − deadline).
+      sql<number>`avg(case
+        when assignments.status = 'done' and assignments.reported_at >= (assignments.deadline || ${DEADLINE_END_UTC_SUFFIX})
+          then ${daysBetweenSql(db, sql.ref("assignments.reported_at"), sql.ref("assignments.deadline"))}
+        when assignments.status in ('assigned', 'in_progress', 'reported')
+          then ${daysBetweenSql(db, sql.val(today), sql.ref("assignments.deadline"))}
+        end)`.as("average_delay"),
       (eb) =>
         eb
           .selectFrom("assignment_events")
@@ -223,6 +235,7 @@ export async function getDiscipline(db: DB, today: string, from: string, to: str
         late: Number(row.late ?? 0),
         overdue: Number(row.overdue ?? 0),
         extensions: Number(row.extensions ?? 0),
+        averageDelayDays: row.average_delay === null || row.average_delay === undefined ? null : Math.round(Number(row.average_delay) * 10) / 10,
         onTimePercent: due ? Math.round((onTime / due) * 100) : null,
       };
     })

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { DEADLINE_END_UTC_SUFFIX } from "../domain/calendar";
 import { OPEN_STATUSES } from "../domain/lifecycle";
 import type { Actor } from "../domain/permissions";
 import { likePattern } from "../domain/text";
@@ -21,6 +22,11 @@ function filtered(db: DB, actor: Actor, filters: RegisterFilters, today: string)
   if (filters.status) query = query.where("assignments.status", "=", filters.status);
   if (filters.overdue) query = query.where("assignments.status", "in", OPEN_STATUSES).where("assignments.deadline", "<", today);
   if (filters.open) query = query.where("assignments.status", "in", OPEN_STATUSES);
+  if (filters.late) {
+    query = query
+      .where("assignments.status", "=", "done")
+      .where("assignments.reported_at", ">=", sql<string>`assignments.deadline || ${DEADLINE_END_UTC_SUFFIX}`);
+  }
   if (filters.special) query = query.where("instructions.special_control", "=", 1);
   if (filters.organization) query = query.where("assignments.organization_id", "=", filters.organization);
   if (filters.kind) query = query.where("organizations.kind", "=", filters.kind);

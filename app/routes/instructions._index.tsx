@@ -78,6 +78,7 @@ export default function RegisterPage() {
         <input type="hidden" name="sort" value={filters.sort} />
         <input type="hidden" name="dir" value={filters.dir} />
         {filters.open ? <input type="hidden" name="open" value="1" /> : null}
+        {filters.late ? <input type="hidden" name="late" value="1" /> : null}
         <label className="text-sm font-medium text-slate-800 lg:col-span-2">
           {t("register.filter.text")}
           <input type="search" name="q" defaultValue={filters.q ?? ""} className={control} />

@@ -12,6 +12,7 @@ export const registerFiltersSchema = z.object({
   status: z.enum(ASSIGNMENT_STATUSES).optional().catch(undefined),
   overdue: z.literal("1").optional().catch(undefined),
   open: z.literal("1").optional().catch(undefined),
+  late: z.literal("1").optional().catch(undefined),
   special: z.literal("1").optional().catch(undefined),
   organization: z.string().max(64).optional().catch(undefined),
   kind: z.enum(ORGANIZATION_KINDS).optional().catch(undefined),

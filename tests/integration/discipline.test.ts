@@ -18,7 +18,7 @@ describe("execution discipline", () => {
   it("counts an overdue assignment against its organization, worst first", async () => {
     const rows = await getDiscipline(db, today, addDays(today, -365), today);
     const mangystau = rows.find((row) => row.name_en.includes("Mangystau"));
-    expect(mangystau).toMatchObject({ due: 1, onTime: 0, overdue: 1, onTimePercent: 0 });
+    expect(mangystau).toMatchObject({ due: 1, onTime: 0, overdue: 1, onTimePercent: 0, averageDelayDays: 3 });
     expect(rows[0].onTimePercent).toBe(0);
     // Deadlines still ahead are not yet "due".
     expect(rows.find((row) => row.name_en.includes("Akmola"))).toBeUndefined();
@@ -34,7 +34,7 @@ describe("execution discipline", () => {
     expect(row).toMatchObject({ due: 1, onTime: 1, late: 0, onTimePercent: 100 });
     await db.updateTable("assignments").set({ deadline: addDays(reportedDay, -1) }).where("id", "=", assignment.id).execute();
     row = (await getDiscipline(db, today, addDays(today, -365), today)).find((r) => r.id === pavlodar)!;
-    expect(row).toMatchObject({ due: 1, onTime: 0, late: 1, onTimePercent: 0 });
+    expect(row).toMatchObject({ due: 1, onTime: 0, late: 1, onTimePercent: 0, averageDelayDays: 1 });
   });
 
   it("counts the extensions granted to an organization", async () => {

@@ -38,6 +38,17 @@ describe("the instruction register", () => {
     expect(overdue.length).toBeGreaterThan(0);
   });
 
+  it("lists the assignments done late", async () => {
+    const done = await server.db.selectFrom("assignments").select(["id", "deadline", "reported_at"]).where("status", "=", "done").execute();
+    const late = done.filter((a) => a.deadline && a.reported_at! >= `${a.deadline}T19:00:00.000Z`).map((a) => a.id);
+    expect(rowIds(await (await controller.get("/instructions?late=1")).text()).sort()).toEqual(late.sort());
+    // Move one done assignment's deadline before its report: it becomes late.
+    const [first] = done;
+    await server.db.updateTable("assignments").set({ deadline: "2020-01-01" }).where("id", "=", first.id).execute();
+    expect(rowIds(await (await controller.get("/instructions?late=1")).text())).toContain(first.id);
+    await server.db.updateTable("assignments").set({ deadline: first.deadline }).where("id", "=", first.id).execute();
+  });
+
   it("narrows to one organization and finds instructions by text whatever the case", async () => {
     const north = await server.db.selectFrom("organizations").select("id").where("code", "=", "north-kazakhstan").executeTakeFirstOrThrow();
     const rows = rowIds(await (await controller.get(`/instructions?organization=${north.id}`)).text());

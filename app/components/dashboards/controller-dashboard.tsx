@@ -44,6 +44,7 @@ function DisciplineTable({ rows, period }: { rows: Data["discipline"]; period: D
                 <th scope="col" className={`${cell} text-right`}>{t("discipline.onTime")}</th>
                 <th scope="col" className={`${cell} text-right`}>{t("discipline.late")}</th>
                 <th scope="col" className={`${cell} text-right`}>{t("dashboard.stat.overdue")}</th>
+                <th scope="col" className={`${cell} text-right`}>{t("discipline.averageDelay")}</th>
                 <th scope="col" className={`${cell} text-right`}>{t("discipline.extensions")}</th>
               </tr>
             </thead>
@@ -69,6 +70,7 @@ function DisciplineTable({ rows, period }: { rows: Data["discipline"]; period: D
                       "0"
                     )}
                   </td>
+                  <td className={`${cell} text-right tabular-nums`}>{row.averageDelayDays === null ? "—" : number(row.averageDelayDays)}</td>
                   <td className={`${cell} text-right tabular-nums`}>{number(row.extensions)}</td>
                 </tr>
               ))}
@@ -87,13 +89,14 @@ export function ControllerDashboard({ data, today }: { data: Data; today: string
   return (
     <>
       <p className="-mt-6 text-slate-600">{t("dashboard.controller.lead")}</p>
-      <dl className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6">
+      <dl className="grid grid-cols-2 gap-4 md:grid-cols-4 xl:grid-cols-7">
         <Stat label={t("dashboard.stat.open")} value={number(totals.open)} tone="info" href="/instructions?open=1" />
         <Stat label={t("dashboard.stat.overdue")} value={number(totals.overdue)} tone="danger" href="/instructions?overdue=1" />
         <Stat label={t("dashboard.stat.dueSoon")} value={number(totals.dueSoon)} tone="warning" href={`/instructions?open=1&from=${today}&to=${addDays(today, 7)}`} />
         <Stat label={t("dashboard.stat.awaitingReview")} value={number(totals.awaitingReview)} tone="warning" href="/review" />
         <Stat label={t("dashboard.stat.done")} value={number(totals.done)} tone="success" href="/instructions?status=done" />
         <Stat label={t("dashboard.stat.doneOnTime")} value={onTimePercent === null ? "—" : `${number(onTimePercent)}%`} tone="success" />
+        <Stat label={t("dashboard.stat.doneLate")} value={number(totals.doneLate)} tone="warning" href="/instructions?late=1" />
       </dl>
       <Panel title={t("dashboard.awaitingReview.title")}>
         {data.awaitingReview.length ? (

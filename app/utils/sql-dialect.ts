@@ -1,0 +1,20 @@
+import { PostgresAdapter, sql, type Expression, type RawBuilder } from "kysely";
+
+/*
+ * The few expressions the two engines spell differently, in one place. Everything else in the models is
+ * plain portable SQL.
+ */
+
+/** Any Kysely instance or transaction, whatever its schema. */
+type Engine = { getExecutor(): { adapter: unknown } };
+
+function isPostgres(db: Engine): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** Whole days from a "YYYY-MM-DD…" text `earlier` to `later` (both columns or expressions holding ISO text). */
+export function daysBetweenSql(db: Engine, later: Expression<unknown>, earlier: Expression<unknown>): RawBuilder<number> {
+  return isPostgres(db)
+    ? sql<number>`(cast(substr(${later}, 1, 10) as date) - cast(substr(${earlier}, 1, 10) as date))`
+    : sql<number>`(julianday(substr(${later}, 1, 10)) - julianday(substr(${earlier}, 1, 10)))`;
+}
