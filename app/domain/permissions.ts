@@ -81,6 +81,8 @@ export const ROUTE_ACCESS = {
   /** One search box; each group of results is filtered by what the reader may open. */
   "/search": "instructions.read",
   "/review": "assignments.review",
+  "/discipline.xlsx": "assignments.review",
+  "/discipline.csv": "assignments.review",
   "/notifications": "signed_in",
   "/notifications/:notificationId": "signed_in",
   "/account/calendar": "signed_in",

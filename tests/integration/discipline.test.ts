@@ -87,3 +87,32 @@ describe("the monthly trend", () => {
     expect(overdueTotal).toBeGreaterThan(0);
   });
 });
+
+describe("the discipline report export", () => {
+  it("gives the same organizations as XLSX and CSV, in the reader's language", async () => {
+    const { startServer } = await import("../support/server");
+    const { Client } = await import("../support/http");
+    const ExcelJS = (await import("exceljs")).default;
+    const server = await startServer();
+    try {
+      const controller = new Client(server);
+      await controller.signIn("controller");
+      const xlsx = await controller.get(`/discipline.xlsx?from=${addDays(today, -365)}&to=${today}`);
+      expect(xlsx.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await xlsx.arrayBuffer());
+      const sheet = workbook.worksheets[0];
+      const names = sheet.getColumn(1).values.slice(2);
+      expect(names).toContain("Маңғыстау облысының әкімдігі");
+      const bytes = new Uint8Array(await (await controller.get(`/discipline.csv`)).arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const csv = new TextDecoder().decode(bytes);
+      expect(csv.trim().split("\r\n")).toHaveLength(names.length + 1);
+      const assignee = new Client(server);
+      await assignee.signIn("akmola");
+      expect((await assignee.get("/discipline.csv")).status).toBe(403);
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -30,6 +30,14 @@ function DisciplineTable({ rows, period }: { rows: Data["discipline"]; period: D
         <button type="submit" className="rounded-md px-3 py-1 text-sm font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
           {t("meetings.filter.apply")}
         </button>
+        <span className="ml-auto flex gap-3 text-sm">
+          <a href={`/discipline.xlsx?from=${period.from}&to=${period.to}`} className="font-medium text-brand-700 hover:underline">
+            XLSX
+          </a>
+          <a href={`/discipline.csv?from=${period.from}&to=${period.to}`} className="font-medium text-brand-700 hover:underline">
+            CSV
+          </a>
+        </span>
       </Form>
       {rows.length === 0 ? (
         <EmptyState>{t("discipline.empty")}</EmptyState>
