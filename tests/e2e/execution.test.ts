@@ -350,6 +350,8 @@ describe("executing instruction 14/2", () => {
       await a.waitForURL(`${server.url}/assignments`);
       const worklist = a.getByRole("table", { name: t("execution.list.ownTitle"), exact: true });
       const row = worklist.getByTestId("assignment-row").filter({ has: a.locator("td:first-child", { hasText: /^14\/2$/ }) });
+      // The URL can change a moment before the new page renders: wait for the row, then count.
+      await row.first().waitFor();
       expect(await row.count()).toBe(1);
       expect((await row.locator("td").nth(3).innerText()).trim()).toBe(t("status.assigned"));
       await row.getByRole("link").click();

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Migrator, sql } from "kysely";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GENESIS_HASH, recordAudit, verifyAuditChain } from "../../app/models/audit.server";
 import { createDatabase, migrateToLatest, openSqlite, type DB } from "../../app/utils/db.server";
@@ -144,12 +144,11 @@ describe("append-only tables", () => {
   it("lose their guard when the migration is rolled back, and get it again", async () => {
     const other = await openCopy();
     try {
-      const migrator = new Migrator({ db: other.db, provider: { getMigrations: async () => migrations } });
-      const { error, results } = await migrator.migrateDown();
-      expect(error).toBeUndefined();
-      expect(results?.[0]).toMatchObject({ migrationName: "2026-11-24T1600-append-only", status: "Success" });
+      // The migration's own down and up, whatever migrations came after it.
+      const appendOnly = migrations["2026-11-24T1600-append-only"];
+      await appendOnly.down!(other.db);
       await other.db.updateTable("assignment_events").set({ body: "allowed without the guard" }).execute();
-      expect(await migrateToLatest(other.db)).toEqual(["2026-11-24T1600-append-only"]);
+      await appendOnly.up(other.db);
       await expect(other.db.updateTable("assignment_events").set({ body: "again" }).execute()).rejects.toThrow("append-only");
     } finally {
       await removeCopy(other);
