@@ -1,7 +1,7 @@
 import { organizationName } from "../../domain/organizations";
 import { useI18n } from "../../i18n/use-i18n";
 import type { AssignmentRow } from "../../models/dashboard.server";
-import { AssignmentTable } from "../assignment-table";
+import { AssignmentList } from "../execution/assignment-list";
 import { EmptyState, Panel } from "../ui/panel";
 
 interface Data {
@@ -18,7 +18,7 @@ export function AssigneeDashboard({ data, today }: { data: Data; today: string }
       </p>
       <Panel title={t("dashboard.assignee.title")}>
         {data.assignments.length ? (
-          <AssignmentTable rows={data.assignments} today={today} showOrganization={false} caption={t("dashboard.assignee.title")} />
+          <AssignmentList rows={data.assignments} today={today} showOrganization={false} caption={t("dashboard.assignee.title")} />
         ) : (
           <EmptyState>{t("dashboard.assignee.empty")}</EmptyState>
         )}

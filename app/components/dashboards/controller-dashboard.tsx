@@ -4,7 +4,7 @@ import { Form, Link } from "@remix-run/react";
 import { organizationName } from "../../domain/organizations";
 import type { getControllerDashboard, getDiscipline, getMonthlyTrend } from "../../models/dashboard.server";
 import { TrendChart } from "./trend-chart";
-import { AssignmentTable } from "../assignment-table";
+import { AssignmentList } from "../execution/assignment-list";
 import { EmptyState, Panel, Stat } from "../ui/panel";
 
 type Data = Awaited<ReturnType<typeof getControllerDashboard>> & {
@@ -108,7 +108,7 @@ export function ControllerDashboard({ data, today }: { data: Data; today: string
       </dl>
       <Panel title={t("dashboard.awaitingReview.title")}>
         {data.awaitingReview.length ? (
-          <AssignmentTable rows={data.awaitingReview} today={today} caption={t("dashboard.awaitingReview.title")} />
+          <AssignmentList rows={data.awaitingReview} today={today} showOrganization caption={t("dashboard.awaitingReview.title")} />
         ) : (
           <EmptyState>{t("dashboard.awaitingReview.empty")}</EmptyState>
         )}
@@ -121,7 +121,7 @@ export function ControllerDashboard({ data, today }: { data: Data; today: string
       </Panel>
       <Panel title={t("dashboard.overdue.title")}>
         {data.overdue.length ? (
-          <AssignmentTable rows={data.overdue} today={today} caption={t("dashboard.overdue.title")} />
+          <AssignmentList rows={data.overdue} today={today} showOrganization caption={t("dashboard.overdue.title")} />
         ) : (
           <EmptyState>{t("dashboard.overdue.empty")}</EmptyState>
         )}
