@@ -5,6 +5,7 @@ import * as appendOnly from "./2026-11-24T1600-append-only";
 import * as instructionSearch from "./2026-11-24T1700-instruction-search";
 import * as searchIndex from "./2026-11-24T1900-search-index";
 import * as calendarFeeds from "./2026-11-24T2000-calendar-feeds";
+import * as oversightIndexes from "./2026-11-24T2300-oversight-indexes";
 
 // A static list (not a folder scan) so the migrations bundle into the server build and run at start.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24T1700-instruction-search": instructionSearch,
   "2026-11-24T1900-search-index": searchIndex,
   "2026-11-24T2000-calendar-feeds": calendarFeeds,
+  "2026-11-24T2300-oversight-indexes": oversightIndexes,
 };
