@@ -1,3 +1,4 @@
+import { notFound } from "~/utils/auth.server";
 import { useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import type { loader as rootLoader } from "~/root";
@@ -5,7 +6,7 @@ import type { loader as rootLoader } from "~/root";
 // Unknown addresses land here rather than on Remix's bare no-match, so the 404 page keeps the shell,
 // the user and their language (the root loader runs).
 export async function loader() {
-  throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+  throw notFound();
 }
 
 export default function NotFound() {

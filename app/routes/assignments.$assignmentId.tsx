@@ -18,14 +18,12 @@ import { useI18n } from "~/i18n/use-i18n";
 import { actOnAssignment, getAssignmentDetail, precheckAction, unreferencedFiles } from "~/models/assignments.server";
 import { assignmentActionSchema, readTargetValues } from "~/schemas/execution";
 import { parseForm } from "~/schemas/form";
-import { forbidden, requirePermission } from "~/utils/auth.server";
+import { forbidden, notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { ACCEPTED_EXTENSIONS, MAX_FILE_BYTES, discardStoredFiles, readFormWithFiles, storeFile } from "~/utils/files.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, translateErrors, translatorFor } from "~/utils/forms.server";
 import { newId } from "~/utils/ids";
-
-const notFound = () => new Response("Not Found", { status: 404, statusText: "Not Found" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "instructions.read");

@@ -1,6 +1,6 @@
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
 import { visibleAssignments } from "~/models/assignments.server";
-import { requirePermission } from "~/utils/auth.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { openStoredFile } from "~/utils/files.server";
 
@@ -12,7 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .select(["files.original_name", "files.content_type", "files.size_bytes", "files.storage_path"])
     .where("files.id", "=", params.fileId!)
     .executeTakeFirst();
-  if (!file) throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+  if (!file) throw notFound();
   const asciiName = file.original_name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return new Response(createReadableStreamFromReadable(openStoredFile(file.storage_path)), {
     headers: {

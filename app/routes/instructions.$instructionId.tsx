@@ -12,13 +12,13 @@ import { instructionCode } from "~/domain/instructions";
 import { instructionStatus, isOverdue } from "~/domain/lifecycle";
 import { useI18n } from "~/i18n/use-i18n";
 import { getInstructionDetail } from "~/models/assignments.server";
-import { requirePermission } from "~/utils/auth.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "instructions.read");
   const detail = await getInstructionDetail(getDb(), user, params.instructionId!);
-  if (!detail) throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+  if (!detail) throw notFound();
   return { ...detail, today: almatyDate() };
 }
 

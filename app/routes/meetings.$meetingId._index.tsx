@@ -6,7 +6,7 @@ import { almatyDate } from "~/domain/calendar";
 import { can } from "~/domain/permissions";
 import { useI18n } from "~/i18n/use-i18n";
 import { getMinutes } from "~/models/meetings.server";
-import { requirePermission } from "~/utils/auth.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { resolveLanguage } from "~/utils/language.server";
 
@@ -14,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "meetings.read");
   // Visibility is in the query: a meeting this user may not read is simply not found.
   const minutes = await getMinutes(getDb(), user, params.meetingId!, resolveLanguage(request, user));
-  if (!minutes) throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+  if (!minutes) throw notFound();
   return { minutes, today: almatyDate(), canEdit: can(user, "meetings.edit") };
 }
 

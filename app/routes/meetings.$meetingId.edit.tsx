@@ -26,15 +26,11 @@ import {
 import { addSpeaker, listOrganizationsForPicker, listPeopleForPicker, removeSpeaker } from "~/models/speakers.server";
 import { parseForm } from "~/schemas/form";
 import { agendaItemSchema, meetingUpdateSchema, speakerSchema } from "~/schemas/meetings";
-import { requirePermission } from "~/utils/auth.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, translateErrors, translatorFor } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/language.server";
-
-function notFound(): Response {
-  return new Response("Not Found", { status: 404, statusText: "Not Found" });
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "meetings.edit");

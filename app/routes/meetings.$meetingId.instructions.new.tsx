@@ -9,13 +9,11 @@ import { createInstruction, suggestInstructionNumber } from "~/models/instructio
 import { getInstructionFormContext } from "~/models/meeting-editor.server";
 import { parseForm } from "~/schemas/form";
 import { instructionSchema } from "~/schemas/meetings";
-import { requirePermission } from "~/utils/auth.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, translateErrors, translatorFor } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/language.server";
-
-const notFound = () => new Response("Not Found", { status: 404, statusText: "Not Found" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "meetings.edit");

@@ -6,7 +6,7 @@ import { linkButton } from "~/components/ui/page-header";
 import { almatyDate } from "~/domain/calendar";
 import { useI18n } from "~/i18n/use-i18n";
 import { getMinutes } from "~/models/meetings.server";
-import { requirePermission } from "~/utils/auth.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { resolveLanguage } from "~/utils/language.server";
 
@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "meetings.read");
   // Visibility is in the query: a meeting this user may not read is simply not found.
   const minutes = await getMinutes(getDb(), user, params.meetingId!, resolveLanguage(request, user));
-  if (!minutes) throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+  if (!minutes) throw notFound();
   return { minutes, today: almatyDate(), printedAt: new Date().toISOString() };
 }
 

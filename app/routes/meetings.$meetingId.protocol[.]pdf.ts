@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { translator } from "~/i18n/catalogues";
 import { getMeetingForActor } from "~/models/meetings.server";
-import { HTTP_SESSION_COOKIE, readSessionToken, requirePermission } from "~/utils/auth.server";
+import { HTTP_SESSION_COOKIE, notFound, readSessionToken, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { LANGUAGE_COOKIE, resolveLanguage } from "~/utils/language.server";
 import { PdfUnavailableError, renderPdf } from "~/utils/pdf.server";
@@ -11,7 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "meetings.read");
   // Checked here first, before any browser starts: a meeting this user may not read is simply not found.
   const meeting = await getMeetingForActor(getDb(), user, params.meetingId!);
-  if (!meeting) throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+  if (!meeting) throw notFound();
 
   const language = resolveLanguage(request, user);
   const token = readSessionToken(request)!;

@@ -10,12 +10,10 @@ import { useI18n } from "~/i18n/use-i18n";
 import { listOrganizationsForPicker, updateSpeaker } from "~/models/speakers.server";
 import { parseForm } from "~/schemas/form";
 import { speakerUpdateSchema } from "~/schemas/meetings";
-import { requirePermission } from "~/utils/auth.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formValues, translateErrors, translatorFor } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/language.server";
-
-const notFound = () => new Response("Not Found", { status: 404, statusText: "Not Found" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "meetings.edit");

@@ -10,10 +10,8 @@ import type { MessageKey } from "~/i18n";
 import { useI18n } from "~/i18n/use-i18n";
 import { getDiscipline } from "~/models/dashboard.server";
 import { listOrganizationAssignments } from "~/models/assignments.server";
-import { requirePermission } from "~/utils/auth.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-
-const notFound = () => new Response("Not Found", { status: 404, statusText: "Not Found" });
 
 // An organization's page: its assignments and its execution discipline over the last twelve months.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -9,14 +9,10 @@ import { useI18n } from "~/i18n/use-i18n";
 import { getOrganization, listParentOptions, updateOrganization } from "~/models/organizations.server";
 import { organizationUpdateSchema, translateErrors, typedValues } from "~/schemas/directory";
 import { parseForm } from "~/schemas/form";
-import { requirePermission } from "~/utils/auth.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { resolveLanguage } from "~/utils/language.server";
-
-function notFound(): Response {
-  return new Response("Not Found", { status: 404, statusText: "Not Found" });
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "directory.edit");

@@ -147,6 +147,11 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
   return user;
 }
 
+/** 404: also the answer where even the existence of an object must not leak. */
+export function notFound(): Response {
+  return new Response("Not Found", { status: 404, statusText: "Not Found" });
+}
+
 export function forbidden(): Response {
   return new Response("Forbidden", { status: 403, statusText: "Forbidden" });
 }
