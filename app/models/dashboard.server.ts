@@ -2,6 +2,8 @@ import { sql } from "kysely";
 import { DEADLINE_END_UTC_SUFFIX, addDays } from "../domain/calendar";
 import { OPEN_STATUSES } from "../domain/lifecycle";
 import type { DB } from "../utils/db.server";
+import { snapshot } from "../utils/snapshot.server";
+import { instructionsOfDraftMeetings } from "./assignments.server";
 import { daysBetweenSql } from "../utils/sql-dialect";
 
 /** One row of an assignment list: enough for the dashboards' tables. */
@@ -212,17 +214,9 @@ export async function getDiscipline(db: DB, today: string, from: string, to: str
         when assignments.status in ('assigned', 'in_progress', 'reported')
           then ${daysBetweenSql(db, sql.val(today), sql.ref("assignments.deadline"))}
         end)`.as("average_delay"),
-      (eb) =>
-        eb
-          .selectFrom("assignment_events")
-          .innerJoin("assignments as extended", "extended.id", "assignment_events.assignment_id")
-          .select(sql<number>`count(*)`.as("c"))
-          .whereRef("extended.organization_id", "=", "organizations.id")
-          .where("assignment_events.kind", "=", "extension_approved")
-          .where("assignment_events.created_at", ">=", `${from}T00:00:00.000Z`)
-          .as("extensions"),
     ])
     .execute();
+  const extensions = await extensionsGranted(db, from, organizationId);
   return rows
     .map((row) => {
       const due = Number(row.due);
@@ -236,12 +230,42 @@ export async function getDiscipline(db: DB, today: string, from: string, to: str
         onTime,
         late: Number(row.late ?? 0),
         overdue: Number(row.overdue ?? 0),
-        extensions: Number(row.extensions ?? 0),
+        extensions: extensions.get(row.id) ?? 0,
         averageDelayDays: row.average_delay === null || row.average_delay === undefined ? null : Math.round(Number(row.average_delay) * 10) / 10,
         onTimePercent: due ? Math.round((onTime / due) * 100) : null,
       };
     })
     .sort((a, b) => (a.onTimePercent ?? 101) - (b.onTimePercent ?? 101) || b.overdue - a.overdue);
+}
+
+/** Extensions granted since `from`, per organization: one grouped pass over the extension events. */
+async function extensionsGranted(db: DB, from: string, organizationId?: string): Promise<Map<string, number>> {
+  let query = db
+    .selectFrom("assignment_events")
+    .innerJoin("assignments", "assignments.id", "assignment_events.assignment_id")
+    .where("assignment_events.kind", "=", "extension_approved")
+    .where("assignment_events.created_at", ">=", `${from}T00:00:00.000Z`);
+  if (organizationId) query = query.where("assignments.organization_id", "=", organizationId);
+  const rows = await query
+    .groupBy("assignments.organization_id")
+    .select(["assignments.organization_id", sql<number>`count(*)`.as("n")])
+    .execute();
+  return new Map(rows.map((row) => [row.organization_id, Number(row.n)]));
+}
+
+/**
+ * Everything the controller's dashboard shows, computed once per change of the execution data (see
+ * app/utils/snapshot.server.ts): at national size the aggregations take a few hundred milliseconds.
+ */
+export function getControllerOverview(db: DB, today: string, from: string, to: string) {
+  return snapshot(db, `controller|${today}|${from}|${to}`, async () => {
+    const [controller, discipline, trend] = await Promise.all([
+      getControllerDashboard(db, today),
+      getDiscipline(db, today, from, to),
+      getMonthlyTrend(db, today),
+    ]);
+    return { ...controller, discipline, trend, period: { from, to } };
+  });
 }
 
 /** The last twelve calendar months, oldest first ("2025-12", …, "2026-11"). */
@@ -274,13 +298,18 @@ export async function getMonthlyTrend(db: DB, today: string) {
       .select([sql<string>`substr(meetings.held_at, 1, 7)`.as("month"), sql<number>`count(*)`.as("n")])
       .groupBy(sql`substr(meetings.held_at, 1, 7)`)
       .execute(),
-    published(base())
+    // Done assignments can be many: leave out the few draft instructions instead of joining every row to its meeting.
+    db
+      .selectFrom("assignments")
+      .where("assignments.instruction_id", "not in", instructionsOfDraftMeetings(db))
       .where("assignments.status", "=", "done")
       .where("assignments.completed_at", ">=", `${first}T00:00:00.000Z`)
       .select([sql<string>`substr(assignments.completed_at, 1, 7)`.as("month"), sql<number>`count(*)`.as("n")])
       .groupBy(sql`substr(assignments.completed_at, 1, 7)`)
       .execute(),
-    published(base())
+    db
+      .selectFrom("assignments")
+      .where("assignments.instruction_id", "not in", instructionsOfDraftMeetings(db))
       .where("assignments.deadline", ">=", first)
       .where("assignments.deadline", "<", today)
       .where((eb) =>

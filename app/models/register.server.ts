@@ -6,19 +6,21 @@ import { likePattern } from "../domain/text";
 import type { Language } from "../i18n";
 import type { RegisterFilters } from "../schemas/register";
 import type { DB } from "../utils/db.server";
-import { visibleAssignments } from "./assignments.server";
+import { snapshot } from "../utils/snapshot.server";
+import { visiblePublishedAssignments } from "./assignments.server";
 
 export const REGISTER_PAGE_SIZE = 50;
 export const EXPORT_ROW_LIMIT = 100_000;
 
 /**
  * The register: one row per assignment (an instruction to one organization), because that is what is
- * tracked, reported and judged on time. Filters compose into one query; visibility is its `where`.
+ * tracked, reported and judged on time. Filters compose into one query on the assignments table alone
+ * (visibility is its `where`); the details of instructions, meetings and organizations are joined for the
+ * rows shown, not for every row matched.
  */
-function filtered(db: DB, actor: Actor, filters: RegisterFilters, today: string) {
-  let query = visibleAssignments(db, actor)
-    .innerJoin("organizations", "organizations.id", "assignments.organization_id")
-    .where("meetings.status", "=", "published");
+function matching(db: DB, actor: Actor, filters: RegisterFilters, today: string) {
+  let query = visiblePublishedAssignments(db, actor);
+  const instructionIds = () => db.selectFrom("instructions").select("instructions.id");
   if (filters.status) query = query.where("assignments.status", "=", filters.status);
   if (filters.overdue) query = query.where("assignments.status", "in", OPEN_STATUSES).where("assignments.deadline", "<", today);
   if (filters.open) query = query.where("assignments.status", "in", OPEN_STATUSES);
@@ -27,15 +29,39 @@ function filtered(db: DB, actor: Actor, filters: RegisterFilters, today: string)
       .where("assignments.status", "=", "done")
       .where("assignments.reported_at", ">=", sql<string>`assignments.deadline || ${DEADLINE_END_UTC_SUFFIX}`);
   }
-  if (filters.special) query = query.where("instructions.special_control", "=", 1);
   if (filters.organization) query = query.where("assignments.organization_id", "=", filters.organization);
-  if (filters.kind) query = query.where("organizations.kind", "=", filters.kind);
-  if (filters.meeting) query = query.where("meetings.id", "=", filters.meeting);
-  if (filters.chair) query = query.where("meetings.chair_person_id", "=", filters.chair);
+  if (filters.kind) {
+    const kind = filters.kind;
+    query = query.where("assignments.organization_id", "in", db.selectFrom("organizations").select("id").where("kind", "=", kind));
+  }
   if (filters.from) query = query.where("assignments.deadline", ">=", filters.from);
   if (filters.to) query = query.where("assignments.deadline", "<=", filters.to);
-  if (filters.q) query = query.where(sql<boolean>`instructions.search_text like ${likePattern(filters.q)} escape '\\'`);
+  if (filters.special) query = query.where("assignments.instruction_id", "in", instructionIds().where("special_control", "=", 1));
+  if (filters.meeting) {
+    const meeting = filters.meeting;
+    query = query.where("assignments.instruction_id", "in", instructionIds().where("meeting_id", "=", meeting));
+  }
+  if (filters.chair) {
+    const chair = filters.chair;
+    query = query.where(
+      "assignments.instruction_id",
+      "in",
+      instructionIds().where("meeting_id", "in", db.selectFrom("meetings").select("meetings.id").where("meetings.chair_person_id", "=", chair)),
+    );
+  }
+  if (filters.q) {
+    const pattern = likePattern(filters.q);
+    query = query.where("assignments.instruction_id", "in", instructionIds().where(sql<boolean>`search_text like ${pattern} escape '\\'`));
+  }
   return query;
+}
+
+function withDetails(db: DB) {
+  return db
+    .selectFrom("assignments")
+    .innerJoin("instructions", "instructions.id", "assignments.instruction_id")
+    .innerJoin("meetings", "meetings.id", "instructions.meeting_id")
+    .innerJoin("organizations", "organizations.id", "assignments.organization_id");
 }
 
 const columns = [
@@ -62,7 +88,7 @@ const columns = [
   "organizations.name_en as organization_name_en",
 ] as const;
 
-function sorted(query: ReturnType<typeof filtered>, filters: RegisterFilters, language: Language) {
+function sorted(query: ReturnType<typeof withDetails>, filters: RegisterFilters, language: Language) {
   const dir = filters.dir;
   const nameColumn = { kk: "organizations.name_kk", ru: "organizations.name_ru", en: "organizations.name_en" } as const;
   switch (filters.sort) {
@@ -71,7 +97,7 @@ function sorted(query: ReturnType<typeof filtered>, filters: RegisterFilters, la
     case "organization":
       return query.orderBy(nameColumn[language], dir);
     case "status":
-      return query.orderBy("assignments.status", dir);
+      return query.orderBy("assignments.status", dir).orderBy(sql`case when assignments.deadline is null then 1 else 0 end`).orderBy("assignments.deadline", dir);
     case "held":
       return query.orderBy("meetings.held_at", dir);
     default:
@@ -80,28 +106,57 @@ function sorted(query: ReturnType<typeof filtered>, filters: RegisterFilters, la
 }
 
 export async function listRegister(db: DB, actor: Actor, filters: RegisterFilters, today: string, language: Language) {
-  const base = filtered(db, actor, filters, today);
+  const offset = (filters.page - 1) * REGISTER_PAGE_SIZE;
+  // The counts cover every matching row, a full pass at national size: kept while the data is unchanged.
+  const { page: _page, sort: _sort, dir: _dir, ...countedFilters } = filters;
+  const countKey = `register|${actor.role}|${actor.organizationId ?? ""}|${today}|${JSON.stringify(countedFilters)}`;
   const [rows, totals] = await Promise.all([
-    sorted(base, filters, language)
+    pageRows(db, actor, filters, today, language, offset),
+    snapshot(db, countKey, async () => {
+      const totals = await matching(db, actor, filters, today)
+        .select([
+          sql<number>`count(*)`.as("total"),
+          sql<number>`sum(case when assignments.status in ('assigned', 'in_progress', 'reported') and assignments.deadline < ${today} then 1 else 0 end)`.as("overdue"),
+          sql<number>`sum(case when assignments.status = 'done' then 1 else 0 end)`.as("done"),
+        ])
+        .executeTakeFirstOrThrow();
+      return { total: Number(totals.total), overdue: Number(totals.overdue ?? 0), done: Number(totals.done ?? 0) };
+    }),
+  ]);
+  return { rows, ...totals };
+}
+
+/**
+ * One page. Ordered by deadline or status, the page's ids come from the assignments' own indexes and only
+ * those rows are joined; the other orders need the joined columns to sort by.
+ */
+async function pageRows(db: DB, actor: Actor, filters: RegisterFilters, today: string, language: Language, offset: number) {
+  if (filters.sort !== "deadline" && filters.sort !== "status") {
+    return sorted(withDetails(db).where("assignments.id", "in", matching(db, actor, filters, today).select("assignments.id")), filters, language)
       .orderBy("assignments.id")
       .select([...columns])
       .limit(REGISTER_PAGE_SIZE)
-      .offset((filters.page - 1) * REGISTER_PAGE_SIZE)
-      .execute(),
-    base
-      .select([
-        sql<number>`count(*)`.as("total"),
-        sql<number>`sum(case when assignments.status in ('assigned', 'in_progress', 'reported') and assignments.deadline < ${today} then 1 else 0 end)`.as("overdue"),
-        sql<number>`sum(case when assignments.status = 'done' then 1 else 0 end)`.as("done"),
-      ])
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(totals.total), overdue: Number(totals.overdue ?? 0), done: Number(totals.done ?? 0) };
+      .offset(offset)
+      .execute();
+  }
+  let ids = matching(db, actor, filters, today).select("assignments.id");
+  // Within a status, by deadline: the same order as the indexes (status, no-deadline-last, deadline, id).
+  if (filters.sort === "status") ids = ids.orderBy("assignments.status", filters.dir);
+  ids = ids.orderBy(sql`case when assignments.deadline is null then 1 else 0 end`).orderBy("assignments.deadline", filters.dir);
+  const pageIds = (await ids.orderBy("assignments.id").limit(REGISTER_PAGE_SIZE).offset(offset).execute()).map((row) => row.id);
+  if (pageIds.length === 0) return [];
+  const rows = await withDetails(db).where("assignments.id", "in", pageIds).select([...columns]).execute();
+  const position = new Map(pageIds.map((id, index) => [id, index]));
+  return rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
 }
 
 /** Every row of the filtered register, in the page's order, for the exports. */
 export async function exportRegister(db: DB, actor: Actor, filters: RegisterFilters, today: string, language: Language) {
-  return sorted(filtered(db, actor, filters, today), filters, language).orderBy("assignments.id").select([...columns]).limit(EXPORT_ROW_LIMIT).execute();
+  return sorted(withDetails(db).where("assignments.id", "in", matching(db, actor, filters, today).select("assignments.id")), filters, language)
+    .orderBy("assignments.id")
+    .select([...columns])
+    .limit(EXPORT_ROW_LIMIT)
+    .execute();
 }
 export type RegisterRow = Awaited<ReturnType<typeof exportRegister>>[number];
 

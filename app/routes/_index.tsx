@@ -9,9 +9,7 @@ import { useI18n } from "~/i18n/use-i18n";
 import {
   getAdminDashboard,
   getAssigneeDashboard,
-  getControllerDashboard,
-  getDiscipline,
-  getMonthlyTrend,
+  getControllerOverview,
   getSecretariatDashboard,
 } from "~/models/dashboard.server";
 import { getUserProfile } from "~/models/users.server";
@@ -29,12 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const params = new URL(request.url).searchParams;
       const from = isCalendarDate(params.get("from") ?? "") ? params.get("from")! : addMonths(today, -12);
       const to = isCalendarDate(params.get("to") ?? "") ? params.get("to")! : today;
-      const [controller, discipline, trend] = await Promise.all([
-        getControllerDashboard(db, today),
-        getDiscipline(db, today, from, to),
-        getMonthlyTrend(db, today),
-      ]);
-      return { ...base, view: "controller" as const, controller: { ...controller, discipline, trend, period: { from, to } } };
+      return { ...base, view: "controller" as const, controller: await getControllerOverview(db, today, from, to) };
     }
     case "assignee": {
       if (!user.organizationId) throw forbidden();

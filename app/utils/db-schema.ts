@@ -209,6 +209,12 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** Bumped by triggers on every change to the tables named (see the data-versions migration). */
+export interface DataVersionsTable {
+  name: "execution";
+  version: number;
+}
+
 export interface CalendarFeedsTable {
   id: string;
   user_id: string;
@@ -237,6 +243,7 @@ export interface Database {
   notifications: NotificationsTable;
   audit_log: AuditLogTable;
   calendar_feeds: CalendarFeedsTable;
+  data_versions: DataVersionsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -49,6 +49,31 @@ describe("the instruction register", () => {
     await server.db.updateTable("assignments").set({ deadline: first.deadline }).where("id", "=", first.id).execute();
   });
 
+  it("keeps its counts and the dashboard's true after any write, even one made outside the app", async () => {
+    const reader = new Client(server);
+    await reader.signIn("controller");
+    await reader.post("/language", { language: "en", redirectTo: "/" });
+    const registerOverdue = async () => Number((await (await reader.get("/instructions?overdue=1")).text()).match(/Total: (\d+)/)![1]);
+    const dashboardOverdue = async () =>
+      Number((await (await reader.get("/")).text()).match(/href="\/instructions\?overdue=1"[^>]*>[^<]*<\/a><\/dt><dd[^>]*>(\d+)/)![1]);
+    const [registerBefore, dashboardBefore] = [await registerOverdue(), await dashboardOverdue()];
+    expect(registerBefore).toBe((await openAssignmentIds({ overdue: true })).length);
+    expect(dashboardBefore).toBe(registerBefore);
+    // Twice, so the figures have been kept once before the change.
+    expect(await registerOverdue()).toBe(registerBefore);
+    const onTime = await server.db
+      .selectFrom("assignments")
+      .select(["id", "deadline"])
+      .where("status", "in", ["assigned", "in_progress"])
+      .where("deadline", ">=", almatyDate())
+      .executeTakeFirstOrThrow();
+    await server.db.updateTable("assignments").set({ deadline: "2020-01-01" }).where("id", "=", onTime.id).execute();
+    expect(await registerOverdue()).toBe(registerBefore + 1);
+    expect(await dashboardOverdue()).toBe(dashboardBefore + 1);
+    await server.db.updateTable("assignments").set({ deadline: onTime.deadline }).where("id", "=", onTime.id).execute();
+    expect(await registerOverdue()).toBe(registerBefore);
+  });
+
   it("narrows to one organization and finds instructions by text whatever the case", async () => {
     const north = await server.db.selectFrom("organizations").select("id").where("code", "=", "north-kazakhstan").executeTakeFirstOrThrow();
     const rows = rowIds(await (await controller.get(`/instructions?organization=${north.id}`)).text());
