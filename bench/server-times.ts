@@ -5,13 +5,13 @@
 // then requests each route sequentially (one request at a time, so each time is one request's server time plus
 // loopback HTTP) and prints p50/p99 per route. Make the database first:
 //   DATABASE_URL=data/large.db npm run db:seed -- --large
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import SQLite from "better-sqlite3";
 import { almatyDate } from "../app/domain/calendar";
 import { buildIfStale, projectRoot } from "../scripts/build-if-stale.js";
+import { percentile, signIn, startBenchServer } from "./support";
 
 const { values: args } = parseArgs({
   options: {
@@ -62,55 +62,6 @@ function inspectDatabase() {
   }
 }
 
-interface Server {
-  url: string;
-  output: () => string;
-  stop: () => Promise<void>;
-}
-
-async function startServer(): Promise<Server> {
-  let output = "";
-  const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, "server.js")], {
-    cwd: projectRoot,
-    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: databaseFile, LOG_REQUESTS: "false" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    await exited;
-  };
-  process.once("SIGINT", () => void stop().finally(() => process.exit(130)));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/running at (http:\/\/\S+)/);
-      if (match) resolve(match[1].replace("localhost", "127.0.0.1"));
-    });
-    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.once("exit", (code) => reject(new Error(`server exited with ${code} before listening:\n${output}`)));
-  });
-  return { url, output: () => output, stop };
-}
-
-async function signIn(url: string): Promise<string> {
-  const response = await fetch(`${url}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { Origin: url, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ login: args.login, password: args.password }),
-  });
-  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
-  if (response.status < 300 || response.status >= 400 || cookies.length === 0) {
-    throw new Error(`sign-in as ${args.login} failed: HTTP ${response.status}\n${(await response.text()).slice(0, 500)}`);
-  }
-  return cookies.join("; ");
-}
-
-/** Nearest-rank percentile of sorted values. */
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
-
 async function measure(url: string, cookie: string, route: string) {
   const times: number[] = [];
   let errors = 0;
@@ -159,9 +110,9 @@ try {
   process.exit(1);
 }
 
-const server = await startServer();
+const server = await startBenchServer(databaseFile);
 try {
-  const cookie = await signIn(server.url);
+  const cookie = await signIn(server.url, args.login, args.password);
   const routes = ["/", `/instructions?overdue=1&organization=${district.id}`, "/instructions?status=in_progress&page=3"];
   console.log(`\nServer ${server.url}, signed in as ${args.login}; ${warmup} warm-up then ${requests} sequential requests per route.\n`);
   const results = [];

@@ -93,6 +93,8 @@ export const ROUTE_ACCESS = {
   "/logout": "signed_in",
   "/language": "public",
   "/healthz": "public",
+  /** Benchmarks only: a 404 unless the server runs with BENCH_FLOOR=1 (never set on a real deployment). */
+  "/bench/floor": "public",
   "/organizations": "directory.read",
   "/organizations/new": "directory.edit",
   "/organizations/:organizationId": "instructions.read",

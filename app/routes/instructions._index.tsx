@@ -1,15 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { StatusBadge } from "~/components/status-badge";
+import { RegisterTable } from "~/components/register-table";
 import { Button } from "~/components/ui/button";
 import { Pagination } from "~/components/ui/pagination";
 import { EmptyState, Panel } from "~/components/ui/panel";
 import { PageHeader, linkButton } from "~/components/ui/page-header";
 import { almatyDate } from "~/domain/calendar";
-import { instructionCode } from "~/domain/instructions";
-import { ASSIGNMENT_STATUSES, daysOverdue, isOverdue } from "~/domain/lifecycle";
+import { ASSIGNMENT_STATUSES } from "~/domain/lifecycle";
 import { ORGANIZATION_KINDS } from "~/domain/organizations";
-import { organizationNameOf, organizationOptions } from "~/i18n/labels";
+import { organizationOptions } from "~/i18n/labels";
 import type { MessageKey } from "~/i18n";
 import { useI18n } from "~/i18n/use-i18n";
 import { REGISTER_PAGE_SIZE, listRegister, registerFilterOptions } from "~/models/register.server";
@@ -56,7 +55,7 @@ function SortHeader({ label, sort, filters, className = "" }: { label: string; s
 
 export default function RegisterPage() {
   const { rows, total, overdue, done, filters, today, pageCount, organizations, meetings, chairs } = useLoaderData<typeof loader>();
-  const { t, language, date, number } = useI18n();
+  const { t, number } = useI18n();
   const exportQuery = registerQuery({ ...filters, page: undefined });
   return (
     <>
@@ -170,47 +169,7 @@ export default function RegisterPage() {
         {rows.length === 0 ? (
           <EmptyState>{t("register.empty")}</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="register">
-              <caption className="sr-only">{t("register.title")}</caption>
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                <tr>
-                  <SortHeader label={t("table.code")} sort="code" filters={filters} />
-                  <th scope="col" className="px-4 py-2">{t("table.instruction")}</th>
-                  <SortHeader label={t("table.organization")} sort="organization" filters={filters} />
-                  <SortHeader label={t("table.deadline")} sort="deadline" filters={filters} />
-                  <SortHeader label={t("table.status")} sort="status" filters={filters} />
-                  <th scope="col" className="px-4 py-2 text-right">{t("table.progress")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {rows.map((row) => {
-                  const late = isOverdue(row, today);
-                  return (
-                    <tr key={row.id} className={late ? "bg-red-50/40" : undefined} data-testid="register-row" data-assignment={row.id}>
-                      <td className="whitespace-nowrap px-4 py-3 font-mono text-slate-700">{instructionCode(row.protocol_number, row.instruction_number)}</td>
-                      <td className="max-w-md px-4 py-3">
-                        <Link to={`/assignments/${row.id}`} className="line-clamp-2 text-brand-800 hover:underline">
-                          {row.instruction_text}
-                        </Link>
-                      </td>
-                      <td className="min-w-48 px-4 py-3 text-slate-700">{organizationNameOf(row, language)}</td>
-                      <td className="whitespace-nowrap px-4 py-3">
-                        {row.deadline ? <span className={late ? "font-semibold text-red-800" : "text-slate-800"}>{date(row.deadline)}</span> : "—"}
-                        {late ? <span className="block text-xs text-red-700">{t("table.daysOverdue", { count: daysOverdue(row, today) })}</span> : null}
-                      </td>
-                      <td className="px-4 py-3">
-                        <StatusBadge status={row.status} overdue={late} />
-                      </td>
-                      <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums text-slate-700">
-                        {row.percent_complete !== null ? `${row.percent_complete}%` : "—"}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <RegisterTable rows={rows} today={today} header={(label, sort) => <SortHeader label={label} sort={sort} filters={filters} />} />
         )}
         <Pagination page={filters.page} pageCount={pageCount} />
       </Panel>

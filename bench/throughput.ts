@@ -1,0 +1,260 @@
+// Throughput of the production build under concurrent load, on each database engine, beside the framework's floor:
+//   npm run bench:throughput -- [--sqlite data/large.db] [--postgres postgres://…] [--connections 20] [--duration 10]
+//
+// For each engine: starts server.js pinned to core 0 (taskset), pins this process (the load generator, autocannon)
+// to core 1, signs in as the controller and as the assignee organization with the most open assignments, then
+// drives each scenario for --duration seconds with --connections concurrent connections:
+//   dashboard         GET /                                   (controller)
+//   register          GET /instructions?overdue=1&organization=<district akimat with most overdue>   (controller)
+//   instruction page  GET /instructions/<id>, over 200 instructions with many assignees              (controller)
+//   progress report   POST /assignments/<id> action=post_progress, each assignment held by one request at a time
+//   floor             GET /bench/floor: the register's 50 rows rendered from memory (BENCH_FLOOR=1), no session
+// Prints req/s, p50, p99 and errors per scenario, and each scenario's throughput as a share of the floor.
+// Errors: connection errors, timeouts and any response ≥ 400 (a post answers 303/302 on success).
+//
+// Make the SQLite set first (about 1.5 minutes): DATABASE_URL=data/large.db npm run db:seed -- --large
+// For PostgreSQL, copy it into an empty database: DATABASE_URL=data/large.db npm run db:copy -- --to postgres://…
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { sql } from "kysely";
+import { almatyDate } from "../app/domain/calendar";
+import { createDatabase, type DB } from "../app/utils/db.server";
+import { buildIfStale, projectRoot } from "../scripts/build-if-stale.js";
+import { signIn, startBenchServer } from "./support";
+
+const { values: args } = parseArgs({
+  options: {
+    sqlite: { type: "string", default: "data/large.db" },
+    postgres: { type: "string" },
+    connections: { type: "string", default: "20" },
+    duration: { type: "string", default: "10" },
+    password: { type: "string", default: "tapsyrma-demo" },
+  },
+});
+const connections = Number(args.connections);
+const duration = Number(args.duration);
+
+interface Subjects {
+  district: string;
+  instructions: string[];
+  assignee: { login: string; assignments: { id: string; version: number }[] };
+}
+
+/** What the scenarios request: picked from the data so every engine gets the same work. */
+async function pickSubjects(db: DB): Promise<Subjects> {
+  const today = almatyDate();
+  const district = await db
+    .selectFrom("assignments")
+    .innerJoin("organizations", "organizations.id", "assignments.organization_id")
+    .where("organizations.kind", "=", "district_akimat")
+    .where("assignments.status", "in", ["assigned", "in_progress", "reported"])
+    .where("assignments.deadline", "<", today)
+    .groupBy("organizations.id")
+    .select(["organizations.id", sql<number>`count(*)`.as("n")])
+    .orderBy(sql`count(*)`, "desc")
+    .orderBy("organizations.id")
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  const instructions = await db
+    .selectFrom("assignments")
+    .groupBy("assignments.instruction_id")
+    .select(["assignments.instruction_id", sql<number>`count(*)`.as("n")])
+    .orderBy(sql`count(*)`, "desc")
+    .orderBy("assignments.instruction_id")
+    .limit(200)
+    .execute();
+  const busiest = await db
+    .selectFrom("assignments")
+    .innerJoin("users", "users.organization_id", "assignments.organization_id")
+    .innerJoin("instructions", "instructions.id", "assignments.instruction_id")
+    .innerJoin("meetings", "meetings.id", "instructions.meeting_id")
+    .where("users.role", "=", "assignee")
+    .where("users.is_active", "=", 1)
+    .where("meetings.status", "=", "published")
+    .where("assignments.status", "in", ["assigned", "in_progress"])
+    .groupBy(["users.login", "assignments.organization_id"])
+    .select(["users.login", "assignments.organization_id", sql<number>`count(*)`.as("n")])
+    .orderBy(sql`count(*)`, "desc")
+    .orderBy("users.login")
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  const assignments = await db
+    .selectFrom("assignments")
+    .innerJoin("instructions", "instructions.id", "assignments.instruction_id")
+    .innerJoin("meetings", "meetings.id", "instructions.meeting_id")
+    .where("assignments.organization_id", "=", busiest.organization_id)
+    .where("meetings.status", "=", "published")
+    .where("assignments.status", "in", ["assigned", "in_progress"])
+    .select(["assignments.id", "assignments.version"])
+    .orderBy("assignments.id")
+    .execute();
+  return {
+    district: district.id,
+    instructions: instructions.map((row) => row.instruction_id),
+    assignee: { login: busiest.login, assignments: assignments.map((a) => ({ id: a.id, version: Number(a.version) })) },
+  };
+}
+
+interface ReportContext {
+  assignment?: { id: string; version: number };
+}
+
+interface Scenario {
+  name: string;
+  requests: autocannon.Request[];
+  cookie?: string;
+}
+
+interface Outcome {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  requests: number;
+}
+
+type Respond = (status: number, body: string, context: object, headers: unknown) => void;
+
+async function drive(url: string, scenario: Scenario): Promise<Outcome> {
+  let failed = 0;
+  const requests = scenario.requests.map((request) => {
+    const own = request.onResponse as Respond | undefined;
+    const onResponse: Respond = (status, body, context, headers) => {
+      if (status >= 400) failed += 1;
+      own?.(status, body, context, headers);
+    };
+    return { ...request, onResponse };
+  });
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    headers: scenario.cookie ? { cookie: scenario.cookie } : {},
+    requests,
+  });
+  return {
+    name: scenario.name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: failed + result.errors + result.timeouts,
+    requests: result.requests.total,
+  };
+}
+
+async function benchEngine(engine: string, databaseUrl: string): Promise<Outcome[]> {
+  const db = createDatabase(databaseUrl);
+  const subjects = await pickSubjects(db);
+  await db.destroy();
+  console.log(
+    `\n${engine}: ${subjects.assignee.assignments.length} open assignments of ${subjects.assignee.login} to report on; ` +
+      `${subjects.instructions.length} instructions; connections ${connections}, ${duration} s per scenario.`,
+  );
+  const server = await startBenchServer(databaseUrl, { cpu: 0, env: { BENCH_FLOOR: "1" } });
+  try {
+    const controller = await signIn(server.url, "controller", args.password);
+    const assignee = await signIn(server.url, subjects.assignee.login, args.password);
+    let next = 0;
+    const nextInstruction = () => subjects.instructions[next++ % subjects.instructions.length];
+    // An assignment is lent to one request at a time, so no two reports race for the same version.
+    const free = [...subjects.assignee.assignments];
+    let reportNumber = 0;
+    const scenarios: Scenario[] = [
+      { name: "floor (bare Remix, 50 rows from memory)", requests: [{ method: "GET", path: "/bench/floor" }] },
+      { name: "dashboard", cookie: controller, requests: [{ method: "GET", path: "/" }] },
+      { name: "register: district + overdue", cookie: controller, requests: [{ method: "GET", path: `/instructions?overdue=1&organization=${subjects.district}` }] },
+      {
+        name: "instruction page",
+        cookie: controller,
+        requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: `/instructions/${nextInstruction()}` }) }],
+      },
+      {
+        name: "progress report (POST)",
+        cookie: assignee,
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (request, context) => {
+              const assignment = free.shift();
+              if (!assignment) throw new Error("more connections than open assignments to report on");
+              (context as ReportContext).assignment = assignment;
+              return {
+                ...request,
+                path: `/assignments/${assignment.id}`,
+                headers: { ...request.headers, origin: server.url, "content-type": "application/x-www-form-urlencoded", cookie: assignee },
+                body: new URLSearchParams({
+                  action: "post_progress",
+                  version: String(assignment.version),
+                  idempotencyKey: `bench-${process.pid}-${++reportNumber}`,
+                  body: `Бенчмарк есебі ${reportNumber}: жұмыс жүргізілуде.`,
+                }).toString(),
+              };
+            },
+            onResponse: (status, _body, context) => {
+              const assignment = (context as ReportContext).assignment!;
+              if (status >= 300 && status < 400) assignment.version += 1;
+              free.push(assignment);
+            },
+          },
+        ],
+      },
+    ];
+    const outcomes: Outcome[] = [];
+    for (const scenario of scenarios) outcomes.push(await drive(server.url, scenario));
+    return outcomes;
+  } catch (error) {
+    console.error(`Server output:\n${server.output()}`);
+    throw error;
+  } finally {
+    await server.stop();
+  }
+}
+
+function print(engine: string, outcomes: Outcome[]) {
+  const floor = outcomes[0].rps;
+  const width = Math.max(...outcomes.map((o) => o.name.length));
+  console.log(`\n${engine}`);
+  console.log(`${"scenario".padEnd(width)}     req/s   p50 ms   p99 ms   errors   requests   × floor`);
+  for (const o of outcomes) {
+    console.log(
+      `${o.name.padEnd(width)}  ${o.rps.toFixed(0).padStart(8)}  ${o.p50.toFixed(0).padStart(7)}  ${o.p99.toFixed(0).padStart(7)}  ${String(o.errors).padStart(7)}  ${String(o.requests).padStart(9)}  ${(o.rps / floor).toFixed(2).padStart(8)}`,
+    );
+  }
+}
+
+async function main() {
+  if (!Number.isInteger(connections) || connections < 1 || !(duration > 0)) {
+    console.error("--connections must be a positive integer and --duration a positive number of seconds");
+    process.exit(2);
+  }
+  const engines: [string, string][] = [];
+  if (args.sqlite !== "") {
+    const file = path.resolve(projectRoot, args.sqlite);
+    if (!fs.existsSync(file)) {
+      console.error(`No database at ${args.sqlite}. Create the large one first: DATABASE_URL=data/large.db npm run db:seed -- --large`);
+      process.exit(1);
+    }
+    engines.push(["SQLite", file]);
+  }
+  if (args.postgres) engines.push(["PostgreSQL", args.postgres]);
+  buildIfStale();
+  try {
+    // The load generator on the other core than the server.
+    execFileSync("taskset", ["-cp", "1", String(process.pid)], { stdio: "ignore" });
+  } catch {
+    console.log("(taskset unavailable: server and load generator share the cores)");
+  }
+  const results: [string, Outcome[]][] = [];
+  for (const [engine, url] of engines) results.push([engine, await benchEngine(engine, url)]);
+  for (const [engine, outcomes] of results) print(engine, outcomes);
+  if (results.some(([, outcomes]) => outcomes.some((o) => o.errors > 0))) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
