@@ -1,4 +1,4 @@
-import type { MinutesDraft } from "./minutes-parser/types";
+import type { DraftWarning, MinutesDraft } from "./minutes-parser/types";
 import { normalizeSource } from "./minutes-parser/normalize";
 
 /*
@@ -18,6 +18,13 @@ export const NEW_ORGANIZATION_PREFIX = "new:";
 export const ALL_AKIMATS_CHOICE = "akimats";
 
 export type ReviewValues = Record<string, string>;
+
+/** A parser warning as the review page shows it: by its code (translated there), with its one value. */
+export interface ReviewWarning {
+  code: DraftWarning["code"];
+  instruction?: number;
+  name?: string;
+}
 
 export interface PersonOption {
   id: string;

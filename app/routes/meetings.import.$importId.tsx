@@ -3,7 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ImportReviewForm } from "~/components/meetings/import-review";
 import { PageHeader } from "~/components/ui/page-header";
-import { quoteInContext, structureReview } from "~/domain/minutes-import";
+import { quoteInContext, structureReview, type ReviewWarning } from "~/domain/minutes-import";
+import type { DraftWarning } from "~/domain/minutes-parser";
 import { organizationName } from "~/domain/organizations";
 import type { MessageKey } from "~/i18n";
 import { personLabel } from "~/i18n/labels";
@@ -19,6 +20,12 @@ import { formValues, translateErrors, translatorFor } from "~/utils/forms.server
 import { resolveLanguage } from "~/utils/language.server";
 import { sortByText } from "~/domain/text";
 
+function reviewWarning(warning: DraftWarning): ReviewWarning {
+  // The one message with a value in it: "… proposed as new: <name>".
+  const name = warning.code === "organization_not_in_directory" ? warning.message.split(":").slice(1).join(":").trim() : undefined;
+  return { code: warning.code, instruction: warning.instruction, name };
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "meetings.edit");
   const db = getDb();
@@ -30,7 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [organizations, people] = await Promise.all([listOrganizationOptions(db, language), listPeopleForPicker(db)]);
   return {
     sourceName: imported.sourceName,
-    draft: imported.draft,
+    // Warnings by code only: the parser's English message is for the CLI, the page translates the code.
+    draft: { ...imported.draft, warnings: imported.draft.warnings.map(reviewWarning) },
     values: imported.values,
     quotes: imported.draft.instructions.map((instruction) => quoteInContext(imported.sourceText, instruction.quote)),
     organizations: organizations.filter((o) => o.is_active).map((o) => ({ value: o.id, label: organizationName(o, language) })),

@@ -31,7 +31,9 @@ async function fileText(name: string, bytes: Buffer): Promise<{ text: string } |
     if (!isZip(bytes)) return { error: "import.error.fileType" };
     try {
       const { value } = await mammoth.extractRawText({ buffer: bytes });
-      return { text: value };
+      // mammoth ends every paragraph with a blank line; one line per paragraph reads like the pasted text,
+      // so an initial in a paragraph of its own still joins its surname.
+      return { text: value.replace(/\n\n/g, "\n") };
     } catch {
       return { error: "import.error.docxUnreadable" };
     }

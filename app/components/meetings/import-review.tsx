@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { ALL_AKIMATS_CHOICE, NEW_CHOICE, NEW_ORGANIZATION_PREFIX, choicesOf, indicesOf, type QuoteInContext, type ReviewValues } from "../../domain/minutes-import";
+import { ALL_AKIMATS_CHOICE, NEW_CHOICE, NEW_ORGANIZATION_PREFIX, choicesOf, indicesOf, type QuoteInContext, type ReviewValues, type ReviewWarning } from "../../domain/minutes-import";
 import type { MinutesDraft } from "../../domain/minutes-parser/types";
 import { MEETING_KINDS } from "../../domain/organizations";
 import { useI18n } from "../../i18n/use-i18n";
@@ -24,7 +24,7 @@ export function ImportReviewForm({
   organizations,
   people,
 }: {
-  draft: MinutesDraft;
+  draft: Omit<MinutesDraft, "warnings"> & { warnings: ReviewWarning[] };
   quotes: QuoteInContext[];
   values: ReviewValues;
   errors: Record<string, string>;
@@ -35,12 +35,10 @@ export function ImportReviewForm({
   const speakerIndices = indicesOf(values, "speakers.");
   const instructionIndices = indicesOf(values, "instructions.");
   const general = draft.warnings.filter((warning) => !warning.instruction);
-  const warningText = (warning: MinutesDraft["warnings"][number]) => {
-    if (warning.code === "organization_not_in_directory") {
-      return t("import.warning.organization_not_in_directory", { name: warning.message.split(":").slice(1).join(":").trim() });
-    }
-    return t(`import.warning.${warning.code}`);
-  };
+  const warningText = (warning: ReviewWarning) =>
+    warning.code === "organization_not_in_directory"
+      ? t("import.warning.organization_not_in_directory", { name: warning.name ?? "" })
+      : t(`import.warning.${warning.code}`);
 
   /** A select of organizations: the current choice, proposed new names, optionally "all akimats", the directory. */
   const organizationOptions = (current: string, proposed: string[], withAkimats: boolean): Option[] => {
