@@ -52,8 +52,6 @@ export function ImportReviewForm({
   const proposedNames = (list: { name: string; organizationId?: string | null; proposedNew?: boolean }[] = []) =>
     list.filter((o) => o.proposedNew && !o.organizationId).map((o) => o.name);
 
-  const hasNew = Object.values(values).some((value) => value.startsWith(NEW_ORGANIZATION_PREFIX));
-
   return (
     <Form method="post" className="space-y-8" noValidate>
       {errors.form ? <FormAlert>{errors.form}</FormAlert> : null}
@@ -236,8 +234,6 @@ export function ImportReviewForm({
           })}
         </ol>
       </Section>
-
-      {hasNew ? <p className="text-sm text-slate-600">{t("import.review.newOrganizations")}</p> : null}
 
       <div className="flex flex-wrap items-center justify-end gap-3 border-t border-slate-200 pt-5">
         <Link to="/meetings/import" className={linkButton.secondary}>
