@@ -78,6 +78,8 @@ async function pasteReference(page: Page, language: Language, screenshotName?: s
   const t = (key: MessageKey, params?: Record<string, string>) => translate(language, key, params);
   await page.goto(`${server.url}/meetings`);
   await hydrated(page);
+  // Lazy route discovery fetches the manifest for the page's links once hydrated; a click mid-fetch would abort it.
+  await page.waitForLoadState("networkidle");
   await page.getByRole("link", { name: t("import.action"), exact: true }).click();
   await page.waitForURL(`${server.url}/meetings/import`);
   await page.getByRole("heading", { level: 1, name: t("import.title") }).waitFor();
@@ -88,6 +90,7 @@ async function pasteReference(page: Page, language: Language, screenshotName?: s
   await page.waitForURL(/\/meetings\/import\/[\w-]+$/);
   await page.getByRole("heading", { level: 1, name: t("import.review.title") }).waitFor();
   await hydrated(page);
+  await page.waitForLoadState("networkidle");
 }
 
 describe("import in Chromium", () => {
