@@ -65,6 +65,9 @@ export const ROUTE_ACCESS = {
   "/": "dashboard.view",
   "/meetings": "meetings.read",
   "/meetings/new": "meetings.edit",
+  /** Import from a pasted or uploaded report: the text, then the review of its draft (secretariat). */
+  "/meetings/import": "meetings.edit",
+  "/meetings/import/:importId": "meetings.edit",
   "/meetings/:meetingId": "meetings.read",
   "/meetings/:meetingId/edit": "meetings.edit",
   "/meetings/:meetingId/speakers/:speakerId": "meetings.edit",

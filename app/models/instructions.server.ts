@@ -219,7 +219,8 @@ export async function removeTarget(db: DB, actor: Actor, meetingId: string, inst
   });
 }
 
-async function insertAssignment(
+/** One assignment row with its audit entry (and, in published minutes, its first event); inside a transaction. */
+export async function insertAssignment(
   trx: DB,
   actor: Actor,
   meeting: { id: string; status: string },
@@ -276,6 +277,15 @@ export async function addAssignment(
   });
 }
 
+/** The active regional-level akimats: the 17 regions' and the 3 cities' of republican significance. */
+export function regionalAkimats(db: DB) {
+  return db
+    .selectFrom("organizations")
+    .select("id")
+    .where("is_active", "=", 1)
+    .where((eb) => eb.or([eb("kind", "=", "regional_akimat"), eb.and([eb("kind", "=", "city_akimat"), eb("parent_id", "is", null)])]));
+}
+
 /** "To the akimats": one lead assignment per regional-level akimat (17 regions, 3 cities), each tracked apart. */
 export async function assignAllRegionalAkimats(
   db: DB,
@@ -287,11 +297,7 @@ export async function assignAllRegionalAkimats(
     const meeting = await meetingOf(trx, meetingId);
     const instruction = await trx.selectFrom("instructions").select(["id", "deadline"]).where("id", "=", instructionId).where("meeting_id", "=", meetingId).executeTakeFirst();
     if (!meeting || !instruction) return { ok: false as const, notFound: true as const };
-    const akimats = await trx
-      .selectFrom("organizations")
-      .select("id")
-      .where("is_active", "=", 1)
-      .where((eb) => eb.or([eb("kind", "=", "regional_akimat"), eb.and([eb("kind", "=", "city_akimat"), eb("parent_id", "is", null)])]))
+    const akimats = await regionalAkimats(trx)
       .where((eb) =>
         eb.not(
           eb.exists(

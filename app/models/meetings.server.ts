@@ -220,7 +220,8 @@ function isoToAlmatyWallClockFields(heldAt: string) {
   return { held_date: date, held_time: time };
 }
 
-function meetingValues(input: MeetingInput) {
+/** The meetings row for a form's input (also used by the import workflow). */
+export function meetingValues(input: MeetingInput) {
   const values = {
     kind: input.kind,
     title: input.title,

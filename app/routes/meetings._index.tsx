@@ -40,9 +40,14 @@ export default function MeetingsPage() {
         lead={t("meetings.list.count", { count: number(total) })}
         actions={
           canEdit ? (
-            <Link to="/meetings/new" className={linkButton.primary}>
-              {t("meetings.new.title")}
-            </Link>
+            <>
+              <Link to="/meetings/import" className={linkButton.secondary}>
+                {t("import.action")}
+              </Link>
+              <Link to="/meetings/new" className={linkButton.primary}>
+                {t("meetings.new.title")}
+              </Link>
+            </>
           ) : null
         }
       />

@@ -225,6 +225,23 @@ export interface CalendarFeedsTable {
   last_used_at: string | null;
 }
 
+/** A pasted or uploaded meeting report under review; meeting_id is set once it is confirmed. */
+export interface MinutesImportsTable {
+  id: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  /** The uploaded file's name; null when the text was pasted. */
+  source_name: string | null;
+  source_text: string;
+  /** The parser's MinutesDraft, as JSON. */
+  draft_json: string;
+  /** The review form's values (field name → value) as the secretariat last submitted them. */
+  form_json: string;
+  meeting_id: string | null;
+  confirmed_at: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   people: PeopleTable;
@@ -244,6 +261,7 @@ export interface Database {
   audit_log: AuditLogTable;
   calendar_feeds: CalendarFeedsTable;
   data_versions: DataVersionsTable;
+  minutes_imports: MinutesImportsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
