@@ -6,6 +6,7 @@ import * as instructionSearch from "./2026-11-24T1700-instruction-search";
 import * as searchIndex from "./2026-11-24T1900-search-index";
 import * as calendarFeeds from "./2026-11-24T2000-calendar-feeds";
 import * as oversightIndexes from "./2026-11-24T2300-oversight-indexes";
+import * as twoFactor from "./2026-11-25T0100-two-factor";
 
 // A static list (not a folder scan) so the migrations bundle into the server build and run at start.
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24T1900-search-index": searchIndex,
   "2026-11-24T2000-calendar-feeds": calendarFeeds,
   "2026-11-24T2300-oversight-indexes": oversightIndexes,
+  "2026-11-25T0100-two-factor": twoFactor,
 };
