@@ -84,12 +84,12 @@ export function AppShell({ user, children, flash = null }: { user: ShellUser | n
                       {t("calendar.nav")}
                     </NavLink>
                   )}
-                  <NavLink to="/account/two-factor" className="rounded-md px-2 py-1 text-sm font-medium text-brand-100 hover:bg-white/10 hover:text-white">
-                    {t("twoFactor.nav")}
-                  </NavLink>
                   <div className="min-w-0 max-w-[16rem] text-right leading-tight sm:max-w-xs">
+                    {/* The name opens the user's own security settings (two-factor sign-in); the rows have no room for another item. */}
                     <div className="truncate text-sm font-semibold text-white" data-testid="user-name">
-                      {user.displayName}
+                      <a href="/account/two-factor" title={t("twoFactor.nav")} className="rounded hover:underline">
+                        {user.displayName}
+                      </a>
                     </div>
                     <div className="hidden truncate text-xs text-brand-100 sm:block" title={user.organizationName ?? undefined}>
                       {t(`role.${user.role}`)}
@@ -127,6 +127,12 @@ export function AppShell({ user, children, flash = null }: { user: ShellUser | n
                   {t(item.label)}
                 </NavLink>
               ))}
+              {/* While enrolment is due it is the one page that opens, so the only item shown. */}
+              {user.mustEnrolTwoFactor ? (
+                <NavLink to="/account/two-factor" className="whitespace-nowrap border-b-2 border-accent-500 px-3 py-3 text-sm font-medium text-brand-800">
+                  {t("twoFactor.nav")}
+                </NavLink>
+              ) : null}
               {can(user, "instructions.read") && !user.mustEnrolTwoFactor ? (
                 <Form method="get" action="/search" role="search" aria-label={t("search.title")} className="ml-auto flex shrink-0 items-center gap-2 py-2 pl-4">
                   <label htmlFor="header-search" className="sr-only">

@@ -38,7 +38,7 @@ export const en = {
   "login.notice.signedOut": "You have signed out.",
   "login.notice.expired": "Your session has ended. Please sign in again.",
   "login.demoHint": "Demo accounts: admin, secretariat, controller, ministry, akmola, north-kazakhstan; password tapsyrma-demo.",
-  "twoFactor.nav": "Two-factor sign-in",
+  "twoFactor.nav": "Security",
   "twoFactor.title": "Two-factor sign-in",
   "twoFactor.lead": "A code from an authenticator app on your phone, asked for at every sign-in after your password.",
   "twoFactor.required": "Your role must use two-factor sign-in. Set it up to continue working.",

@@ -38,7 +38,7 @@ export const kk: Messages = {
   "login.notice.signedOut": "Сіз жүйеден шықтыңыз.",
   "login.notice.expired": "Сеанс аяқталды. Жүйеге қайта кіріңіз.",
   "login.demoHint": "Демо есептік жазбалар: admin, secretariat, controller, ministry, akmola, north-kazakhstan; құпиясөз tapsyrma-demo.",
-  "twoFactor.nav": "Екі факторлы кіру",
+  "twoFactor.nav": "Қауіпсіздік",
   "twoFactor.title": "Екі факторлы кіру",
   "twoFactor.lead": "Әр кіру кезінде құпиясөзден кейін телефоныңыздағы аутентификатор қолданбасының коды сұралады.",
   "twoFactor.required": "Сіздің рөліңіз үшін екі факторлы кіру міндетті. Жұмысты жалғастыру үшін оны баптаңыз.",

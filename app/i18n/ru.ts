@@ -38,7 +38,7 @@ export const ru: Messages = {
   "login.notice.signedOut": "Вы вышли из системы.",
   "login.notice.expired": "Сеанс завершён. Войдите снова.",
   "login.demoHint": "Демо-учётные записи: admin, secretariat, controller, ministry, akmola, north-kazakhstan; пароль tapsyrma-demo.",
-  "twoFactor.nav": "Двухфакторный вход",
+  "twoFactor.nav": "Безопасность",
   "twoFactor.title": "Двухфакторный вход",
   "twoFactor.lead": "При каждом входе после пароля запрашивается код из приложения-аутентификатора на вашем телефоне.",
   "twoFactor.required": "Для вашей роли двухфакторный вход обязателен. Настройте его, чтобы продолжить работу.",
