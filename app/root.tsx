@@ -31,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       displayName: user.displayName,
       role: user.role,
       unreadNotifications,
+      mustEnrolTwoFactor: user.mustEnrolTwoFactor,
       organizationName:
         profile?.organization_id && profile.organization_name_kk
           ? organizationName(

@@ -10,6 +10,8 @@ export interface ShellUser {
   role: Role;
   organizationName: string | null;
   unreadNotifications: number;
+  /** Until two-factor enrolment is done nothing else opens, so nothing else is offered. */
+  mustEnrolTwoFactor?: boolean;
 }
 
 interface NavItem {
@@ -44,7 +46,7 @@ function Brand() {
 
 export function AppShell({ user, children, flash = null }: { user: ShellUser | null; children: ReactNode; flash?: string | null }) {
   const { t } = useI18n();
-  const items = user ? NAV_ITEMS.filter((item) => can(user, item.permission)) : [];
+  const items = user && !user.mustEnrolTwoFactor ? NAV_ITEMS.filter((item) => can(user, item.permission)) : [];
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -60,27 +62,34 @@ export function AppShell({ user, children, flash = null }: { user: ShellUser | n
             <div className="flex flex-wrap items-center justify-end gap-x-4 gap-y-2">
               {user ? (
                 <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-2" aria-label={t("nav.userMenu")} role="group">
-                  <NavLink
-                    to="/notifications"
-                    className="inline-flex items-center rounded-md px-2 py-1 text-sm font-medium text-brand-100 ring-1 ring-inset ring-white/25 hover:bg-white/10 hover:text-white"
-                    aria-label={t("nav.notificationsCount", { count: user.unreadNotifications })}
-                  >
-                    {t("nav.notifications")}
-                    {user.unreadNotifications > 0 ? (
-                      <span
-                        className="ml-2 inline-flex min-w-5 items-center justify-center rounded-full bg-accent-400 px-1.5 text-xs font-bold text-brand-900"
-                        data-testid="unread-count"
-                      >
-                        {user.unreadNotifications}
-                      </span>
-                    ) : null}
-                  </NavLink>
-                  <NavLink to="/account/calendar" className="rounded-md px-2 py-1 text-sm font-medium text-brand-100 hover:bg-white/10 hover:text-white">
-                    {t("calendar.nav")}
-                  </NavLink>
+                  {user.mustEnrolTwoFactor ? null : (
+                    <NavLink
+                      to="/notifications"
+                      className="inline-flex items-center rounded-md px-2 py-1 text-sm font-medium text-brand-100 ring-1 ring-inset ring-white/25 hover:bg-white/10 hover:text-white"
+                      aria-label={t("nav.notificationsCount", { count: user.unreadNotifications })}
+                    >
+                      {t("nav.notifications")}
+                      {user.unreadNotifications > 0 ? (
+                        <span
+                          className="ml-2 inline-flex min-w-5 items-center justify-center rounded-full bg-accent-400 px-1.5 text-xs font-bold text-brand-900"
+                          data-testid="unread-count"
+                        >
+                          {user.unreadNotifications}
+                        </span>
+                      ) : null}
+                    </NavLink>
+                  )}
+                  {user.mustEnrolTwoFactor ? null : (
+                    <NavLink to="/account/calendar" className="rounded-md px-2 py-1 text-sm font-medium text-brand-100 hover:bg-white/10 hover:text-white">
+                      {t("calendar.nav")}
+                    </NavLink>
+                  )}
                   <div className="min-w-0 max-w-[16rem] text-right leading-tight sm:max-w-xs">
+                    {/* The name opens the user's own security settings (two-factor sign-in); the rows have no room for another item. */}
                     <div className="truncate text-sm font-semibold text-white" data-testid="user-name">
-                      {user.displayName}
+                      <a href="/account/two-factor" title={t("twoFactor.nav")} className="rounded hover:underline">
+                        {user.displayName}
+                      </a>
                     </div>
                     <div className="hidden truncate text-xs text-brand-100 sm:block" title={user.organizationName ?? undefined}>
                       {t(`role.${user.role}`)}
@@ -118,7 +127,13 @@ export function AppShell({ user, children, flash = null }: { user: ShellUser | n
                   {t(item.label)}
                 </NavLink>
               ))}
-              {can(user, "instructions.read") ? (
+              {/* While enrolment is due it is the one page that opens, so the only item shown. */}
+              {user.mustEnrolTwoFactor ? (
+                <NavLink to="/account/two-factor" className="whitespace-nowrap border-b-2 border-accent-500 px-3 py-3 text-sm font-medium text-brand-800">
+                  {t("twoFactor.nav")}
+                </NavLink>
+              ) : null}
+              {can(user, "instructions.read") && !user.mustEnrolTwoFactor ? (
                 <Form method="get" action="/search" role="search" aria-label={t("search.title")} className="ml-auto flex shrink-0 items-center gap-2 py-2 pl-4">
                   <label htmlFor="header-search" className="sr-only">
                     {t("search.label")}

@@ -89,6 +89,10 @@ export const ROUTE_ACCESS = {
   "/notifications": "signed_in",
   "/notifications/:notificationId": "signed_in",
   "/account/calendar": "signed_in",
+  /** Two-factor enrolment: the one page a user who must enrol can reach (requireUser sends them here). */
+  "/account/two-factor": "signed_in",
+  /** The code step of sign-in: its own challenge cookie is the credential, never a session. */
+  "/login/two-factor": "public",
   /** The deadline feed: the secret in the address is its credential (calendar clients send no cookie). */
   "/calendar/:secret.ics": "public",
   "/files/:fileId": "instructions.read",

@@ -6,10 +6,11 @@ import { Field } from "~/components/ui/field";
 import { translator } from "~/i18n/catalogues";
 import { useI18n } from "~/i18n/use-i18n";
 import { attemptSignIn } from "~/models/sign-in.server";
+import { CHALLENGE_LIFETIME_MS, createChallenge, hasTwoFactor } from "~/models/two-factor.server";
 import { setUserLanguage } from "~/models/users.server";
 import { safeRedirect, signInSchema } from "~/schemas/auth";
 import { parseForm } from "~/schemas/form";
-import { getSignedInUser, startSession } from "~/utils/auth.server";
+import { challengeCookie, getSignedInUser, startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { languageFromCookie, resolveLanguage } from "~/utils/language.server";
 
@@ -41,6 +42,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // A language chosen on the sign-in page carries into the profile.
   const chosen = languageFromCookie(request);
   if (chosen && chosen !== result.language) await setUserLanguage(getDb(), result.userId, chosen);
+
+  // With two-factor sign-in on, the password earns only a short challenge, never a session: the code comes next.
+  if (await hasTwoFactor(getDb(), result.userId)) {
+    const token = await createChallenge(getDb(), result.userId);
+    const redirectTo = safeRedirect(parsed.data.redirectTo);
+    const query = redirectTo === "/" ? "" : `?${new URLSearchParams({ redirectTo })}`;
+    throw redirect(`/login/two-factor${query}`, { headers: { "Set-Cookie": challengeCookie(request, token, CHALLENGE_LIFETIME_MS / 1000) } });
+  }
 
   const cookie = await startSession(request, result.userId, {
     address: context.clientAddress,

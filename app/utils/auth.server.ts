@@ -1,6 +1,7 @@
 import { Cookie, Lucia, TimeSpan } from "lucia";
 import { redirect } from "@remix-run/node";
 import { can, isRole, type Actor, type Permission, type Role } from "../domain/permissions";
+import { twoFactorPolicy } from "../domain/two-factor";
 import { isLanguage, type Language } from "../i18n";
 import { getDb } from "./db.server";
 import { KyselySessionAdapter, hashSessionToken } from "./session-adapter.server";
@@ -15,7 +16,22 @@ export interface CurrentUser extends Actor {
   displayName: string;
   role: Role;
   language: Language;
+  /** Two-factor sign-in is required of this role and not yet set up: only enrolment and sign-out are open. */
+  mustEnrolTwoFactor: boolean;
 }
+
+/**
+ * TWO_FACTOR_REQUIRED ("true"/"false"); unset, it is on except with demo data, whose password-only sign-ins
+ * outside tools rely on (docs/decisions/016-two-factor.md).
+ */
+export function isTwoFactorEnforced(): boolean {
+  const setting = process.env.TWO_FACTOR_REQUIRED;
+  if (setting === "true" || setting === "false") return setting === "true";
+  return process.env.SEED_DEMO === "false";
+}
+
+/** Where a user who must set up two-factor sign-in is sent. */
+export const TWO_FACTOR_ENROLMENT_PATH = "/account/two-factor";
 
 function createLucia() {
   return new Lucia(new KyselySessionAdapter(getDb()), {
@@ -115,6 +131,11 @@ async function lookUpSession(request: Request): Promise<SessionLookup> {
       .execute();
   }
   if (!isRole(user.role)) return { user: null, stale: true };
+  let mustEnrolTwoFactor = false;
+  if (twoFactorPolicy(user.role, isTwoFactorEnforced()) === "required") {
+    const credential = await getDb().selectFrom("two_factor_credentials").select("user_id").where("user_id", "=", user.id).where("secret", "is not", null).executeTakeFirst();
+    mustEnrolTwoFactor = !credential;
+  }
   return {
     stale: false,
     user: {
@@ -124,6 +145,7 @@ async function lookUpSession(request: Request): Promise<SessionLookup> {
       role: user.role,
       organizationId: user.organization_id,
       language: isLanguage(user.language) ? user.language : "kk",
+      mustEnrolTwoFactor,
     },
   };
 }
@@ -140,10 +162,15 @@ function signInRedirect(request: Request, stale: boolean): Response {
   return redirect(`/login${query ? `?${query}` : ""}`, { headers });
 }
 
-/** The signed-in user, or a redirect to the sign-in page. */
-export async function requireUser(request: Request): Promise<CurrentUser> {
+/**
+ * The signed-in user, or a redirect to the sign-in page. The one place two-factor enrolment is enforced:
+ * a user who must enrol is sent to enrolment from every page, except the few that pass
+ * `{ beforeTwoFactorEnrolment: true }` (enrolment itself, sign-out).
+ */
+export async function requireUser(request: Request, options: { beforeTwoFactorEnrolment?: boolean } = {}): Promise<CurrentUser> {
   const { user, stale } = await getSignedInUser(request);
   if (!user) throw signInRedirect(request, stale);
+  if (user.mustEnrolTwoFactor && !options.beforeTwoFactorEnrolment) throw redirect(TWO_FACTOR_ENROLMENT_PATH);
   return user;
 }
 
@@ -189,4 +216,34 @@ export async function endSession(request: Request): Promise<string> {
   const token = readSessionToken(request);
   if (token) await lucia().invalidateSession(token);
   return sessionCookie(request, "", 0);
+}
+
+/*
+ * The two-factor challenge: after a right password, before the code. Its own cookie, never a session
+ * cookie, so no page that asks requireUser can mistake it for a signed-in user. The token is stored hashed
+ * (models/two-factor.server.ts) and lives five minutes.
+ */
+const HTTP_CHALLENGE_COOKIE = "tapsyrma_2fa";
+
+function challengeCookieName(request: Request): string {
+  return isSecureRequest(request) ? `__Host-${HTTP_CHALLENGE_COOKIE}` : HTTP_CHALLENGE_COOKIE;
+}
+
+export function challengeCookie(request: Request, token: string, maxAgeSeconds: number): string {
+  return new Cookie(challengeCookieName(request), token, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: isSecureRequest(request),
+    maxAge: maxAgeSeconds,
+  }).serialize();
+}
+
+export function readChallengeToken(request: Request): string | null {
+  const name = challengeCookieName(request);
+  for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
+    const index = part.indexOf("=");
+    if (index > 0 && part.slice(0, index).trim() === name) return part.slice(index + 1).trim() || null;
+  }
+  return null;
 }

@@ -63,6 +63,40 @@ export interface SignInFailuresTable {
   attempted_at: string;
 }
 
+export interface TwoFactorCredentialsTable {
+  user_id: string;
+  /** Base32 TOTP secret once enrolment is confirmed (docs/decisions/016-two-factor.md). */
+  secret: string | null;
+  enabled_at: string | null;
+  /** The TOTP time step of the last accepted code: a code is never accepted twice. */
+  last_used_step: number | null;
+  pending_secret: string | null;
+  pending_created_at: string | null;
+  updated_at: string;
+}
+
+export interface TwoFactorRecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+export interface TwoFactorChallengesTable {
+  /** SHA-256 of the challenge cookie's token. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface TwoFactorFailuresTable {
+  id: string;
+  user_id: string;
+  attempted_at: string;
+}
+
 export interface MeetingsTable {
   id: string;
   /** Folded text for search (app/domain/text.ts); maintained by the models. */
@@ -262,6 +296,10 @@ export interface Database {
   calendar_feeds: CalendarFeedsTable;
   data_versions: DataVersionsTable;
   minutes_imports: MinutesImportsTable;
+  two_factor_credentials: TwoFactorCredentialsTable;
+  two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
+  two_factor_challenges: TwoFactorChallengesTable;
+  two_factor_failures: TwoFactorFailuresTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -8,6 +8,7 @@ import * as calendarFeeds from "./2026-11-24T2000-calendar-feeds";
 import * as oversightIndexes from "./2026-11-24T2300-oversight-indexes";
 import * as dataVersions from "./2026-11-25T0000-data-versions";
 import * as registerDeadlineOrder from "./2026-11-25T0010-register-deadline-order";
+import * as twoFactor from "./2026-11-25T0100-two-factor";
 import * as minutesImports from "./2026-11-25T1100-minutes-imports";
 
 // A static list (not a folder scan) so the migrations bundle into the server build and run at start.
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24T2300-oversight-indexes": oversightIndexes,
   "2026-11-25T0000-data-versions": dataVersions,
   "2026-11-25T0010-register-deadline-order": registerDeadlineOrder,
+  "2026-11-25T0100-two-factor": twoFactor,
   "2026-11-25T1100-minutes-imports": minutesImports,
 };
