@@ -31,7 +31,11 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** An Almaty wall-clock date and time ("2026-11-10", "10:00") as a UTC ISO timestamp. Almaty is UTC+5 all year. */
+/**
+ * An Almaty wall-clock date and time ("2026-11-10", "10:00") as a UTC ISO timestamp. Almaty is UTC+5 all year
+ * since March 2024; older moments are stored and shown with the same +5 (isoToAlmatyWallClock, formatDateTime),
+ * so a time reads back as the minutes state it, whatever the offset was that day.
+ */
 export function almatyWallClockToIso(date: string, time: string): string {
   return new Date(`${date}T${time}:00+05:00`).toISOString();
 }

@@ -1,12 +1,11 @@
+import { isoToAlmatyWallClock } from "../domain/calendar";
 import type { Language } from "./index";
 
 /*
  * Dates are formatted here, not by Intl's locale data: Chromium ships without Kazakh date patterns
  * ("2026 М11 25"), so Intl would print different text on the server and in the browser. Month names
- * are the languages' own; the time zone arithmetic still comes from Intl. See docs/decisions/004.
+ * are the languages' own. See docs/decisions/004.
  */
-
-export const TIME_ZONE = "Asia/Almaty";
 
 const MONTHS: Record<Language, readonly string[]> = {
   kk: ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"],
@@ -29,24 +28,16 @@ export function formatDate(date: string | null | undefined, language: Language):
   return longDate(year, month, day, language);
 }
 
-const almatyParts = new Intl.DateTimeFormat("en-US", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-/** A moment (ISO timestamp), shown as Almaty wall-clock time. */
+/**
+ * A moment (ISO timestamp), shown as Almaty wall-clock time: the same fixed UTC+5 the forms store it with
+ * (app/domain/calendar.ts), so a 2020 meeting entered as 10:00 shows 10:00, though Almaty was UTC+6 then.
+ */
 export function formatDateTime(at: string | null | undefined, language: Language): string {
   if (!at) return "";
-  const moment = new Date(at);
-  if (Number.isNaN(moment.getTime())) return at;
-  const parts = Object.fromEntries(almatyParts.formatToParts(moment).map((part) => [part.type, part.value]));
-  const date = longDate(Number(parts.year), Number(parts.month), Number(parts.day), language);
-  return `${date}, ${parts.hour}:${parts.minute}`;
+  if (Number.isNaN(Date.parse(at))) return at;
+  const { date, time } = isoToAlmatyWallClock(at);
+  const [year, month, day] = date.split("-").map(Number);
+  return `${longDate(year, month, day, language)}, ${time}`;
 }
 
 // Kazakh writes numbers as Russian does (5 163,5); Russian data is in every browser, Kazakh is not.

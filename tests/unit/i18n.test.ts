@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { LANGUAGES, interpolate, languageFromAcceptLanguage } from "../../app/i18n";
 import { CATALOGUES, translator } from "../../app/i18n/catalogues";
+import { almatyWallClockToIso } from "../../app/domain/calendar";
 import { formatDate, formatDateTime, formatNumber } from "../../app/i18n/format";
 
 const english = CATALOGUES.en;
@@ -76,6 +77,8 @@ describe("translation helpers", () => {
     // 19:30 UTC on the 31st is already 1 January in Almaty (UTC+5).
     expect(formatDateTime("2026-12-31T19:30:00.000Z", "en")).toBe("1 January 2027, 00:30");
     expect(formatDateTime("2026-11-10T05:00:00.000Z", "ru")).toBe("10 ноября 2026 г., 10:00");
+    // Almaty was UTC+6 until March 2024: a time entered for an older meeting still reads back as entered.
+    expect(formatDateTime(almatyWallClockToIso("2020-04-14", "10:00"), "kk")).toBe("2020 жылғы 14 сәуір, 10:00");
     expect(formatNumber(5163.5, "kk")).toBe("5\u00a0163,5");
   });
 });
