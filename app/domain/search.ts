@@ -57,3 +57,6 @@ export function splitMarked(value: string): MarkedPart[] {
   flush();
   return parts;
 }
+
+/** Longer queries are cut, not refused: the first words still search. */
+export const SEARCH_QUERY_MAX_LENGTH = 200;

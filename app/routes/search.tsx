@@ -11,7 +11,8 @@ import type { MessageKey } from "~/i18n";
 import { organizationNameOf } from "~/i18n/labels";
 import { useI18n } from "~/i18n/use-i18n";
 import { SEARCH_LIMIT_PER_KIND, searchRecords } from "~/models/search.server";
-import { SEARCH_QUERY_MAX_LENGTH, searchParamsSchema } from "~/schemas/search";
+import { SEARCH_QUERY_MAX_LENGTH } from "~/domain/search";
+import { searchParamsSchema } from "~/schemas/search";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 

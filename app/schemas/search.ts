@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { cleanText } from "./form";
 
-export const SEARCH_QUERY_MAX_LENGTH = 200;
+import { SEARCH_QUERY_MAX_LENGTH } from "../domain/search";
 
 // The search box's query lives in the URL (GET /search?q=…), so a search can be bookmarked or shared.
 // An over-long query is cut rather than refused: the first words still search.
