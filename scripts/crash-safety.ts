@@ -1,0 +1,145 @@
+// npm run crash-safety -- [--rounds 50] [--writers 16]
+// Kills the production server with SIGKILL while 16 writers post progress reports, restarts it, and checks
+// that every report that got a success answer is stored, and that the database and audit chain are sound.
+// CI runs 5 rounds (tests/integration/crash-safety.test.ts); the long run is this script with --rounds 50.
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { pathToFileURL } from "node:url";
+import { seedDemoData, DEMO_PASSWORD } from "../db/seeds/demo";
+import { checkDatabaseFile } from "../db/cli/integrity";
+import { createDatabase, migrateToLatest } from "../app/utils/db.server";
+import { hashPassword } from "../app/utils/password.server";
+import { newId, timestamp } from "../app/utils/ids";
+import { buildIfStale } from "./build-if-stale.js";
+import { FormClient, startServerProcess } from "./support/server-process";
+
+export interface CrashReport {
+  rounds: number;
+  acknowledged: number;
+  lost: number;
+  problems: string[];
+}
+
+interface Writer {
+  login: string;
+  assignmentId: string;
+}
+
+const MARK = "crash-safety";
+
+/** One assignee user per open assignment, so the writers never wait on each other's version. */
+async function prepareDatabase(file: string, writers: number, template?: string): Promise<Writer[]> {
+  if (template) fs.copyFileSync(template, file);
+  const db = createDatabase(file);
+  try {
+    await migrateToLatest(db);
+    await seedDemoData(db);
+    const open = await db
+      .selectFrom("assignments")
+      .select(["id", "organization_id"])
+      .where("status", "in", ["assigned", "in_progress"])
+      .orderBy("id")
+      .limit(writers)
+      .execute();
+    if (open.length < writers) throw new Error(`the demo data has ${open.length} open assignments, fewer than ${writers} writers`);
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const now = timestamp();
+    return await Promise.all(
+      open.map(async (assignment, index) => {
+        const login = `${MARK}-${index + 1}`;
+        await db
+          .insertInto("users")
+          .values({ id: newId(), login, display_name: `Жазушы ${index + 1}`, role: "assignee", organization_id: assignment.organization_id, language: "kk", is_active: 1, password_hash: passwordHash, created_at: now, updated_at: now })
+          .execute();
+        return { login, assignmentId: assignment.id };
+      }),
+    );
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** Posts reports until the server stops answering; returns the texts of the reports it acknowledged. */
+async function write(client: FormClient, writer: Writer, round: number, index: number, killed: () => boolean): Promise<string[]> {
+  const acknowledged: string[] = [];
+  try {
+    const page = await (await client.get(`/assignments/${writer.assignmentId}`)).text();
+    let version = Number(page.match(/name="version" value="(\d+)"/)?.[1]);
+    if (!version) throw new Error(`no version on the assignment page of ${writer.login}`);
+    for (let n = 1; ; n++) {
+      const body = `${MARK} r${round} w${index} n${n} ${randomUUID()}`;
+      const response = await client.post(`/assignments/${writer.assignmentId}`, { action: "post_progress", version: String(version), idempotencyKey: randomUUID(), body });
+      await response.arrayBuffer();
+      if (response.status !== 302) throw new Error(`report by ${writer.login} answered ${response.status}`);
+      acknowledged.push(body);
+      version += 1;
+    }
+  } catch (error) {
+    // The kill cuts requests off mid-flight: that ends this writer. A failure before the kill is a finding.
+    if (!killed()) throw error;
+  }
+  return acknowledged;
+}
+
+async function storedReports(file: string): Promise<Set<string>> {
+  const db = createDatabase(file);
+  try {
+    const rows = await db.selectFrom("assignment_events").select("body").where("kind", "=", "progress").where("body", "like", `${MARK} %`).execute();
+    return new Set(rows.map((row) => row.body ?? ""));
+  } finally {
+    await db.destroy();
+  }
+}
+
+export async function runCrashSafety(options: { rounds: number; writers?: number; template?: string; log?: (line: string) => void }): Promise<CrashReport> {
+  const { rounds, writers: writerCount = 16, log = () => {} } = options;
+  buildIfStale({ quiet: true });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tapsyrma-crash-"));
+  const file = path.join(dir, "tapsyrma.db");
+  const acknowledged: string[] = [];
+  const problems: string[] = [];
+  let lost = 0;
+  try {
+    const writers = await prepareDatabase(file, writerCount, options.template);
+    // Round r: start (a restart after the previous kill), check everything acknowledged so far, write, kill.
+    for (let round = 1; round <= rounds + 1; round++) {
+      const server = await startServerProcess(file);
+      const check = await checkDatabaseFile(file);
+      const stored = await storedReports(file);
+      const missing = acknowledged.filter((body) => !stored.has(body));
+      lost = missing.length;
+      problems.push(...check.problems.map((p) => `after round ${round - 1}: ${p}`));
+      if (missing.length) problems.push(`after round ${round - 1}: ${missing.length} acknowledged reports lost, e.g. "${missing[0]}"`);
+      if (round > rounds || problems.length) {
+        await server.stop();
+        break;
+      }
+      const clients = writers.map(() => new FormClient(server.url));
+      await Promise.all(writers.map((writer, i) => clients[i].signIn(writer.login, DEMO_PASSWORD)));
+      let killed = false;
+      const writing = writers.map((writer, i) => write(clients[i], writer, round, i + 1, () => killed));
+      // A random moment: early (mid first request) to late (dozens of reports in).
+      const delay = 150 + Math.random() * 1000;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      killed = true;
+      await server.kill();
+      const done = (await Promise.all(writing)).flat();
+      acknowledged.push(...done);
+      log(`round ${round}: killed after ${Math.round(delay)} ms, ${done.length} reports acknowledged`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return { rounds, acknowledged: acknowledged.length, lost, problems };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const { values } = parseArgs({ options: { rounds: { type: "string", default: "5" }, writers: { type: "string", default: "16" } } });
+  const report = await runCrashSafety({ rounds: Number(values.rounds), writers: Number(values.writers), log: console.log });
+  console.log(`rounds: ${report.rounds}, acknowledged writes: ${report.acknowledged}, writes lost: ${report.lost}`);
+  for (const problem of report.problems) console.error(problem);
+  process.exitCode = report.problems.length ? 1 : 0;
+}
