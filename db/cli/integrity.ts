@@ -1,8 +1,10 @@
 // The checks an official record must pass after a crash, a backup or a restore: SQLite's own page-level
 // integrity check, every foreign key, and the audit hash chain.
-import { sql } from "kysely";
+import SQLite from "better-sqlite3";
+import { Kysely, SqliteDialect, sql } from "kysely";
 import { verifyAuditChain, type AuditVerdict } from "../../app/models/audit.server";
-import { createDatabase, type DB } from "../../app/utils/db.server";
+import type { DB } from "../../app/utils/db.server";
+import type { Database } from "../../app/utils/db-schema";
 
 export interface IntegrityReport {
   ok: boolean;
@@ -23,8 +25,9 @@ export async function checkDatabase(db: DB): Promise<IntegrityReport> {
   return { ok: problems.length === 0, integrity, foreignKeyViolations, audit, problems };
 }
 
+/** Read-only: checking a backup must not turn it into a WAL database or touch it in any way. */
 export async function checkDatabaseFile(file: string): Promise<IntegrityReport> {
-  const db = createDatabase(file);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(file, { readonly: true, fileMustExist: true }) }) });
   try {
     return await checkDatabase(db);
   } finally {
