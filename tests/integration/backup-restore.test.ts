@@ -56,6 +56,8 @@ describe("backup under write load, then restore", () => {
     );
     const acknowledged: string[] = [];
     let writing = true;
+    let loadRunning = () => {};
+    const running = new Promise<void>((resolve) => (loadRunning = resolve));
     const load = writers.map(async ({ client, assignment }) => {
       let version = assignment.version;
       while (writing) {
@@ -64,12 +66,13 @@ describe("backup under write load, then restore", () => {
         await response.arrayBuffer();
         expect(response.status).toBe(302);
         acknowledged.push(body);
+        if (acknowledged.length >= 10) loadRunning();
         version += 1;
       }
     });
     try {
       // Let the load get going, then back up in the middle of it.
-      while (acknowledged.length < 10) await Promise.race(load.concat(new Promise((resolve) => setImmediate(resolve))));
+      await running;
       const ackedBefore = acknowledged.slice();
       const backupFile = path.join(work, "backups", "under-load.db");
       const backup = await cli("backup.ts", [backupFile], server.databaseFile);
