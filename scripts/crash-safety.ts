@@ -63,7 +63,7 @@ async function prepareDatabase(file: string, writers: number, template?: string)
 }
 
 /** Posts reports until the server stops answering; returns the texts of the reports it acknowledged. */
-async function write(client: FormClient, writer: Writer, round: number, index: number, killed: () => boolean): Promise<string[]> {
+async function write(client: FormClient, writer: Writer, round: number, index: number, killed: () => boolean, onAck: () => void): Promise<string[]> {
   const acknowledged: string[] = [];
   try {
     const page = await (await client.get(`/assignments/${writer.assignmentId}`)).text();
@@ -75,6 +75,7 @@ async function write(client: FormClient, writer: Writer, round: number, index: n
       await response.arrayBuffer();
       if (response.status !== 302) throw new Error(`report by ${writer.login} answered ${response.status}`);
       acknowledged.push(body);
+      onAck();
       version += 1;
     }
   } catch (error) {
@@ -120,15 +121,18 @@ export async function runCrashSafety(options: { rounds: number; writers?: number
       const clients = writers.map(() => new FormClient(server.url));
       await Promise.all(writers.map((writer, i) => clients[i].signIn(writer.login, DEMO_PASSWORD)));
       let killed = false;
-      const writing = writers.map((writer, i) => write(clients[i], writer, round, i + 1, () => killed));
-      // A random moment: early (mid first request) to late (dozens of reports in).
-      const delay = 150 + Math.random() * 1000;
+      let firstAck = () => {};
+      const writesFlowing = new Promise<void>((resolve) => (firstAck = resolve));
+      const writing = writers.map((writer, i) => write(clients[i], writer, round, i + 1, () => killed, firstAck));
+      // A random moment once writes flow (however slow a shared machine is): from the first report to dozens in.
+      await Promise.race([writesFlowing, Promise.all(writing)]);
+      const delay = Math.random() * 1000;
       await new Promise((resolve) => setTimeout(resolve, delay));
       killed = true;
       await server.kill();
       const done = (await Promise.all(writing)).flat();
       acknowledged.push(...done);
-      log(`round ${round}: killed after ${Math.round(delay)} ms, ${done.length} reports acknowledged`);
+      log(`round ${round}: killed ${Math.round(delay)} ms after the first report, ${done.length} reports acknowledged`);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
