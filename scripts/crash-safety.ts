@@ -23,15 +23,15 @@ export interface CrashReport {
   problems: string[];
 }
 
-interface Writer {
+export interface Writer {
   login: string;
   assignmentId: string;
 }
 
 const MARK = "crash-safety";
 
-/** One assignee user per open assignment, so the writers never wait on each other's version. */
-async function prepareDatabase(file: string, writers: number, template?: string): Promise<Writer[]> {
+/** One assignee user per open assignment, so the writers never wait on each other's version (also bench/load.ts). */
+export async function prepareDatabase(file: string, writers: number, template?: string): Promise<Writer[]> {
   if (template) fs.copyFileSync(template, file);
   const db = createDatabase(file);
   try {
