@@ -10,9 +10,9 @@ import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import autocannon, { type Result } from "autocannon";
 import { DEMO_PASSWORD } from "../db/seeds/demo";
-import { prepareDatabase } from "../scripts/crash-safety";
 import { buildIfStale } from "../scripts/build-if-stale.js";
 import { FormClient, startServerProcess } from "../scripts/support/server-process";
+import { prepareWriters } from "../scripts/support/writers";
 
 export interface Figures {
   requests: number;
@@ -38,7 +38,7 @@ export async function runLoad(options: { duration: number; connections?: number;
   buildIfStale({ quiet: true });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tapsyrma-load-"));
   const file = path.join(dir, "tapsyrma.db");
-  const writers = await prepareDatabase(file, writerCount, options.template);
+  const writers = await prepareWriters(file, writerCount, options.template);
   const server = await startServerProcess(file);
   try {
     const signIn = async (login: string) => {

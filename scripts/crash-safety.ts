@@ -8,13 +8,12 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
-import { seedDemoData, DEMO_PASSWORD } from "../db/seeds/demo";
+import { DEMO_PASSWORD } from "../db/seeds/demo";
 import { checkDatabaseFile } from "../db/cli/integrity";
-import { createDatabase, migrateToLatest } from "../app/utils/db.server";
-import { hashPassword } from "../app/utils/password.server";
-import { newId, timestamp } from "../app/utils/ids";
+import { createDatabase } from "../app/utils/db.server";
 import { buildIfStale } from "./build-if-stale.js";
 import { FormClient, startServerProcess } from "./support/server-process";
+import { prepareWriters, type Writer } from "./support/writers";
 
 export interface CrashReport {
   rounds: number;
@@ -23,44 +22,7 @@ export interface CrashReport {
   problems: string[];
 }
 
-export interface Writer {
-  login: string;
-  assignmentId: string;
-}
-
 const MARK = "crash-safety";
-
-/** One assignee user per open assignment, so the writers never wait on each other's version (also bench/load.ts). */
-export async function prepareDatabase(file: string, writers: number, template?: string): Promise<Writer[]> {
-  if (template) fs.copyFileSync(template, file);
-  const db = createDatabase(file);
-  try {
-    await migrateToLatest(db);
-    await seedDemoData(db);
-    const open = await db
-      .selectFrom("assignments")
-      .select(["id", "organization_id"])
-      .where("status", "in", ["assigned", "in_progress"])
-      .orderBy("id")
-      .limit(writers)
-      .execute();
-    if (open.length < writers) throw new Error(`the demo data has ${open.length} open assignments, fewer than ${writers} writers`);
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
-    const now = timestamp();
-    return await Promise.all(
-      open.map(async (assignment, index) => {
-        const login = `${MARK}-${index + 1}`;
-        await db
-          .insertInto("users")
-          .values({ id: newId(), login, display_name: `Жазушы ${index + 1}`, role: "assignee", organization_id: assignment.organization_id, language: "kk", is_active: 1, password_hash: passwordHash, created_at: now, updated_at: now })
-          .execute();
-        return { login, assignmentId: assignment.id };
-      }),
-    );
-  } finally {
-    await db.destroy();
-  }
-}
 
 /** Posts reports until the server stops answering; returns the texts of the reports it acknowledged. */
 async function write(client: FormClient, writer: Writer, round: number, index: number, killed: () => boolean, onAck: () => void): Promise<string[]> {
@@ -104,7 +66,7 @@ export async function runCrashSafety(options: { rounds: number; writers?: number
   const problems: string[] = [];
   let lost = 0;
   try {
-    const writers = await prepareDatabase(file, writerCount, options.template);
+    const writers = await prepareWriters(file, writerCount, options.template);
     // Round r: start (a restart after the previous kill), check everything acknowledged so far, write, kill.
     for (let round = 1; round <= rounds + 1; round++) {
       const server = await startServerProcess(file);
