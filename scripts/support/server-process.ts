@@ -16,9 +16,10 @@ export interface ServerProcess {
   stop: () => Promise<void>;
 }
 
-export async function startServerProcess(databaseFile: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+/** nodeArgs: e.g. ["--cpu-prof"] to see where a benchmark's time goes. */
+export async function startServerProcess(databaseFile: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ServerProcess> {
   let output = "";
-  const child = spawn(process.execPath, [path.join(projectRoot, "server.js")], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(projectRoot, "server.js")], {
     cwd: projectRoot,
     env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: databaseFile, LOG_REQUESTS: "false", ...env },
     stdio: ["ignore", "pipe", "pipe"],
