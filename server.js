@@ -1,5 +1,6 @@
 // The HTTP server: Express in front of Remix, so the checks every request needs (Origin on writes,
 // security headers, client address) happen before any loader or action runs.
+import crypto from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import compression from "compression";
@@ -29,7 +30,26 @@ app.disable("x-powered-by");
 // Behind a reverse proxy, TRUST_PROXY (e.g. "1" or "loopback") makes the client address and scheme its view.
 if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
 
+// Scripts run only with this request's nonce (Remix's own inline scripts get it through entry.server.tsx), so an
+// injected <script> or on*= handler does nothing. No inline styles either: the pages use classes only (decision 013).
+// The Vite dev server injects styles and talks over a WebSocket, so development relaxes exactly those two.
+const contentSecurityPolicy = (nonce) =>
+  [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    production ? "style-src 'self'" : "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    production ? "connect-src 'self'" : "connect-src 'self' ws: wss:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join("; ");
+
 app.use((req, res, next) => {
+  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+  res.set("Content-Security-Policy", contentSecurityPolicy(res.locals.cspNonce));
   res.set("X-Content-Type-Options", "nosniff");
   res.set("Referrer-Policy", "same-origin");
   res.set("X-Frame-Options", "DENY");
@@ -70,7 +90,7 @@ app.all(
   "*",
   createRequestHandler({
     build: viteDevServer ? loadBuild : await loadBuild(),
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    getLoadContext: (req, res) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce }),
   }),
 );
 

@@ -1,8 +1,9 @@
 import { Transform } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { NonceProvider } from "./components/nonce";
 import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemoData } from "../db/seeds/demo";
 import { getDb, migrateToLatest } from "./utils/db.server";
 import { parseDatabaseUrl } from "./utils/database-url";
@@ -15,10 +16,19 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  // server.js makes one nonce per request and names it in the Content-Security-Policy header.
+  const nonce = loadContext.cspNonce;
+  const app = (
+    <NonceProvider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+    </NonceProvider>
+  );
   return new Promise((resolve, reject) => {
     let failed = false;
-    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} />, {
+    const { pipe, abort } = renderToPipeableStream(app, {
+      nonce,
       onAllReady() {
         const body = dropNulBytes();
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
@@ -60,6 +70,16 @@ function dropNulBytes(): Transform {
       callback(null, kept.subarray(0, length));
     },
   });
+}
+
+/**
+ * Loader data fetched by client-side navigation (.data) is the same signed-in content: no shared cache may keep
+ * it, and the browser must ask again every time. Not no-store: Chromium then aborts Remix's data streams
+ * (decision 013).
+ */
+export function handleDataRequest(response: Response) {
+  if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "private, no-cache");
+  return response;
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {

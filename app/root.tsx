@@ -4,6 +4,7 @@ import { data } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { AppShell, type ShellUser } from "./components/app-shell";
 import { ErrorPage } from "./components/error-page";
+import { useNonce } from "./components/nonce";
 import { organizationName } from "./domain/organizations";
 import { DEFAULT_LANGUAGE } from "./i18n";
 import { CATALOGUES } from "./i18n/catalogues";
@@ -58,6 +59,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
   return (
     <html lang={data?.language ?? DEFAULT_LANGUAGE}>
       <head>
@@ -65,11 +67,14 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {/* Before any module loads: zod probes `new Function` to pick its fast path, a violation of our CSP
+            (no eval). jitless skips the probe. */}
+        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: "globalThis.__zod_globalConfig={jitless:true}" }} />
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -30,10 +30,12 @@ const REFUSED_FORM_STATUSES = new Set([400, 401, 409, 422, 429]);
 /**
  * Console errors and failed requests a page produced: a product page should have none. Chromium logs every
  * 4xx fetch as a console error; a form post refused with a field error (400, 401, 409, 422, 429) is the app
- * working, so that one line per such response is not counted.
+ * working, so that one line per such response is not counted. Any Content-Security-Policy violation counts,
+ * so every browser test also proves the pages need nothing the policy forbids.
  */
 export function watchForProblems(page: Page): string[] {
   const problems: string[] = [];
+  watched.set(page, problems);
   const refusedStatuses: number[] = [];
   const resourceLine = (status: number) => new RegExp(`^console: Failed to load resource: the server responded with a status of ${status}\\b`);
   page.on("response", (response) => {
@@ -44,8 +46,10 @@ export function watchForProblems(page: Page): string[] {
     else refusedStatuses.push(status);
   });
   page.on("console", (message) => {
-    if (message.type() !== "error") return;
     const line = `console: ${message.text()}`;
+    // Chromium reports a blocked script or style on the console, at whatever level: every one is a fault.
+    if (/Content.Security.Policy/i.test(line)) return void problems.push(line);
+    if (message.type() !== "error") return;
     const refused = refusedStatuses.findIndex((status) => resourceLine(status).test(line));
     if (refused >= 0) refusedStatuses.splice(refused, 1);
     else problems.push(line);
@@ -55,11 +59,26 @@ export function watchForProblems(page: Page): string[] {
   return problems;
 }
 
+/** The problem list of each watched page, for violations the page itself reports (see newContext). */
+const watched = new WeakMap<Page, string[]>();
+
 export async function newContext(browser: Browser, language?: string): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     viewport: { width: 1280, height: 860 },
     locale: language === "ru" ? "ru-RU" : language === "en" ? "en-GB" : "kk-KZ",
   });
+  // The page's own securitypolicyviolation events, relayed to watchForProblems: they also catch what the
+  // console does not show. Playwright injects both through DevTools, so the page's CSP does not block them.
+  await context.exposeBinding("__tapsyrmaCspViolation", ({ page }, text: string) => {
+    watched.get(page)?.push(`CSP violation: ${text}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const report = (window as unknown as { __tapsyrmaCspViolation: (text: string) => void }).__tapsyrmaCspViolation;
+      void report(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
+  return context;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
