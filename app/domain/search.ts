@@ -32,6 +32,16 @@ export function ftsMatchExpression(query: string): string | null {
   return words.map((word) => `"${word.replace(/"/g, '""')}"${[...word].length > 1 ? "*" : ""}`).join(" ");
 }
 
+/**
+ * The same query for PostgreSQL's to_tsquery('simple', …): every word, as a quoted lexeme, a prefix unless it
+ * is one letter. Words hold only letters, digits and marks, so nothing a user types becomes an operator.
+ */
+export function tsQueryText(query: string): string | null {
+  const words = searchWords(query);
+  if (words.length === 0) return null;
+  return words.map((word) => `'${word}'${[...word].length > 1 ? ":*" : ""}`).join(" & ");
+}
+
 export interface MarkedPart {
   text: string;
   marked: boolean;
