@@ -7,6 +7,9 @@ if (!process.env.TEST_DATABASE_URL) {
   process.exit(2);
 }
 // Its own JSON report, so CI can count this run beside `npm test`'s.
-const args = ["vitest", "run", "tests/integration", "tests/e2e", "--outputFile.json=test-results/vitest-pg.json", ...process.argv.slice(2)];
-const run = spawnSync("npx", args, { stdio: "inherit" });
+const files = process.argv.length > 2 ? process.argv.slice(2) : ["tests/integration", "tests/e2e"];
+const run = spawnSync("npx", ["vitest", "run", ...files], {
+  stdio: "inherit",
+  env: { ...process.env, VITEST_JSON_REPORT: "test-results/vitest-pg.json" },
+});
 process.exit(run.status ?? 1);

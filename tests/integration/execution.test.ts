@@ -126,7 +126,7 @@ describe("the lifecycle, step by step", () => {
       "completion_report",
       "accepted",
     ]);
-    const audits = await server.db.selectFrom("audit_log").select("action").where("entity_id", "=", akmolaAssignmentId).where("action", "like", "assignment.%").execute();
+    const audits = await server.db.selectFrom("audit_log").select("action").where("entity_id", "=", akmolaAssignmentId).where("action", "like", "assignment.%").orderBy("seq").execute();
     expect(audits.map((a) => a.action)).toEqual([
       "assignment.post_progress",
       "assignment.request_extension",
