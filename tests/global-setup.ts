@@ -15,7 +15,13 @@ export default async function setup(project: TestProject) {
   buildIfStale({ quiet: true });
   const runId = String(process.pid);
   project.provide("testRunId", runId);
-  return testEngine === "postgres" ? setUpPostgres(project, runId) : setUpSqlite(project);
+  const removeSqlite = await setUpSqlite(project);
+  if (testEngine === "sqlite") return removeSqlite;
+  const removePostgres = await setUpPostgres(project, runId);
+  return async () => {
+    removeSqlite();
+    await removePostgres();
+  };
 }
 
 async function setUpSqlite(project: TestProject) {
@@ -28,6 +34,7 @@ async function setUpSqlite(project: TestProject) {
   await seedDemoData(db);
   // Fold the WAL into the main file so a plain copy is complete.
   await db.destroy();
+  project.provide("sqliteTemplate", template);
   project.provide("templateDatabase", template);
   return () => {
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(template + suffix, { force: true });

@@ -51,7 +51,7 @@ export async function freshDatabase(): Promise<FreshDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tapsyrma-test-"));
   if (testEngine === "sqlite") {
     const file = path.join(dir, "tapsyrma.db");
-    fs.copyFileSync(inject("templateDatabase"), file);
+    fs.copyFileSync(inject("sqliteTemplate"), file);
     return { url: file, dir, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
   const name = `${runPrefix(inject("testRunId"))}${process.pid}_${++counter}`;
@@ -69,7 +69,9 @@ export async function freshDatabase(): Promise<FreshDatabase> {
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** SQLite: the template file. PostgreSQL: the template database's name. */
+    /** The seeded SQLite template file; made in every run (db:copy reads it under PostgreSQL too). */
+    sqliteTemplate: string;
+    /** PostgreSQL runs: the seeded template database's name. */
     templateDatabase: string;
     testRunId: string;
   }

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
 import { createDatabase, type DB } from "../../app/utils/db.server";
-import { freshDatabase, testEngine, type FreshDatabase } from "./database";
+import { freshDatabase, type FreshDatabase } from "./database";
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -23,12 +23,11 @@ export interface TestServer {
 
 export { freshDatabase, testEngine } from "./database";
 
-/** A fresh copy of the seeded template database in its own folder (SQLite only; see freshDatabase). */
+/** A fresh SQLite copy of the seeded template in its own folder, whatever engine the run tests (see freshDatabase). */
 export function freshDatabaseFile(): string {
-  if (testEngine === "postgres") throw new Error("freshDatabaseFile() is SQLite-only; use freshDatabase(), which serves both engines");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tapsyrma-test-"));
   const file = path.join(dir, "tapsyrma.db");
-  fs.copyFileSync(inject("templateDatabase"), file);
+  fs.copyFileSync(inject("sqliteTemplate"), file);
   return file;
 }
 
