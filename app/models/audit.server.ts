@@ -50,6 +50,8 @@ export function auditHash(prevHash: string, content: HashedContent): string {
 const toJson = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
 export async function recordAudit(db: DB, entry: AuditEntry): Promise<void> {
+  // The chain lock lasts until the transaction ends, so a caller outside one gets a transaction of its own.
+  if (!db.isTransaction) return db.transaction().execute((trx) => recordAudit(trx, entry));
   await lockAuditChain(db);
   const last = await db.selectFrom("audit_log").select(["seq", "hash"]).orderBy("seq", "desc").limit(1).executeTakeFirst();
   const content: HashedContent = {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../app/i18n/en";
+import { verifyAuditChain } from "../../app/models/audit.server";
 import { MAX_FAILURES_PER_WINDOW } from "../../app/models/sign-in.server";
 import { freshDatabase, testEngine, type FreshDatabase } from "../support/database";
 import { Client } from "../support/http";
@@ -51,11 +52,11 @@ describe.runIf(testEngine === "postgres")("two app servers on one PostgreSQL dat
     const from = { forwardedFor: "10.9.0.1" };
     for (let attempt = 1; attempt <= MAX_FAILURES_PER_WINDOW; attempt++) {
       const server = attempt % 2 ? a : b;
-      const response = await new Client(server, from).post("/login", { login: "akmola", password: `guess-${attempt}` });
+      const response = await new Client(server, from).post("/login", { login: "secretariat", password: `guess-${attempt}` });
       expect(response.status, `attempt ${attempt} on ${server === a ? "A" : "B"}`).toBe(401);
     }
     for (const server of [a, b]) {
-      const throttled = await new Client(server, from).post("/login", { login: "akmola", password: "tapsyrma-demo" }, { headers: { "Accept-Language": "en" } });
+      const throttled = await new Client(server, from).post("/login", { login: "secretariat", password: "tapsyrma-demo" }, { headers: { "Accept-Language": "en" } });
       expect(throttled.status).toBe(429);
       expect(await throttled.text()).toContain(en["login.error.throttled"]);
     }
@@ -92,5 +93,41 @@ describe.runIf(testEngine === "postgres")("two app servers on one PostgreSQL dat
     expect(events).toHaveLength(1);
     const after = await b.db.selectFrom("assignments").select("version").where("id", "=", assignment.id).executeTakeFirstOrThrow();
     expect(after.version).toBe(assignment.version + 1);
+  });
+
+  it("keeps one unbroken audit chain while both servers write at once", async () => {
+    const logins = ["akmola", "ministry", "north-kazakhstan"];
+    const writes = await Promise.all(
+      logins.map(async (login, index) => {
+        const assignment = await a.db
+          .selectFrom("assignments")
+          .innerJoin("users", "users.organization_id", "assignments.organization_id")
+          .selectAll("assignments")
+          .where("users.login", "=", login)
+          .where("assignments.status", "in", ["assigned", "in_progress"])
+          .orderBy("assignments.id")
+          .executeTakeFirstOrThrow();
+        const server = index % 2 ? b : a;
+        const client = new Client(server, { forwardedFor: `10.9.1.${index}` });
+        expect((await client.signIn(login)).status).toBe(302);
+        return { client, assignment };
+      }),
+    );
+    const before = await verifyAuditChain(a.db);
+    const responses = await Promise.all(
+      writes.flatMap(({ client, assignment }) => [
+        client.postMultipart(`/assignments/${assignment.id}`, {
+          action: "post_progress",
+          body: "Бір мезгілде жазылған есеп",
+          percent: "70",
+          version: String(assignment.version),
+          idempotencyKey: `chain-${assignment.id}-${Date.now()}`,
+        }),
+      ]),
+    );
+    expect(responses.map((r) => r.status)).toEqual([302, 302, 302]);
+    const after = await verifyAuditChain(b.db);
+    expect(after.ok).toBe(true);
+    expect(after.rows).toBe(before.rows + 3);
   });
 });
