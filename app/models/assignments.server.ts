@@ -338,16 +338,19 @@ export async function actOnAssignment(db: DB, actor: Actor, assignmentId: string
       .where("assignments.id", "=", assignmentId)
       .executeTakeFirst();
     if (!assignment) return { ok: false, kind: "not_found" };
-    const repeated = await trx
-      .selectFrom("assignment_events")
-      .select(["id", "assignment_id", "author_user_id"])
-      .where("idempotency_key", "=", input.idempotencyKey)
-      .executeTakeFirst();
-    if (repeated) {
+    const replayed = async (): Promise<ActResult | null> => {
+      const repeated = await trx
+        .selectFrom("assignment_events")
+        .select(["id", "assignment_id", "author_user_id"])
+        .where("idempotency_key", "=", input.idempotencyKey)
+        .executeTakeFirst();
+      if (!repeated) return null;
       return repeated.assignment_id === assignmentId && repeated.author_user_id === actor.id
         ? { ok: true, eventId: repeated.id, duplicate: true }
         : { ok: false, kind: "forbidden" };
-    }
+    };
+    const repeated = await replayed();
+    if (repeated) return repeated;
     const current = { status: assignment.status, version: assignment.version, deadline: assignment.deadline };
     if (assignment.meeting_status !== "published") return { ok: false, kind: "forbidden" };
 
@@ -396,7 +399,11 @@ export async function actOnAssignment(db: DB, actor: Actor, assignmentId: string
       .where("id", "=", assignmentId)
       .where("version", "=", input.version)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) return { ok: false, kind: "conflict", current };
+    if (Number(updated.numUpdatedRows) !== 1) {
+      // On PostgreSQL the twin of a double-submitted form waits here for the first one's commit, then finds the
+      // version moved on; the first one's event is visible now, so it gets the same answer (SQLite runs them in turn).
+      return (await replayed()) ?? { ok: false, kind: "conflict", current };
+    }
 
     const event = {
       id: newId(),

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { DB } from "../utils/db.server";
 import { newId, timestamp } from "../utils/ids";
+import { lockAuditChain } from "../utils/sql-dialect";
 
 /*
  * The audit log: every write, append-only, hash-chained. Each row's hash is SHA-256 over the previous row's
@@ -49,6 +50,9 @@ export function auditHash(prevHash: string, content: HashedContent): string {
 const toJson = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
 export async function recordAudit(db: DB, entry: AuditEntry): Promise<void> {
+  // The chain lock lasts until the transaction ends, so a caller outside one gets a transaction of its own.
+  if (!db.isTransaction) return db.transaction().execute((trx) => recordAudit(trx, entry));
+  await lockAuditChain(db);
   const last = await db.selectFrom("audit_log").select(["seq", "hash"]).orderBy("seq", "desc").limit(1).executeTakeFirst();
   const content: HashedContent = {
     seq: (last ? Number(last.seq) : 0) + 1,

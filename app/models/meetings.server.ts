@@ -9,6 +9,7 @@ import type { MeetingFilters, MeetingInput } from "../schemas/meetings";
 import type { DB } from "../utils/db.server";
 import type { Meeting } from "../utils/db-schema";
 import { newId, timestamp } from "../utils/ids";
+import { isUniqueViolation } from "../utils/sql-dialect";
 import { recordAudit } from "./audit.server";
 import { notifyOrganization } from "./notifications.server";
 
@@ -247,11 +248,6 @@ async function checkMeetingReferences(db: DB, input: MeetingInput, meetingId: st
     if (await query.executeTakeFirst()) errors.protocolNumber = "meetings.error.protocolTaken";
   }
   return errors;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : String(error);
-  return /UNIQUE constraint failed|duplicate key value/i.test(message);
 }
 
 export async function createMeeting(db: DB, actor: Actor, input: MeetingInput): Promise<WriteResult<{ meetingId: string }>> {

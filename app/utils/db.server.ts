@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect, sql } from "kysely";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
 import { migrations } from "../../db/migrations/index";
 import { parseDatabaseUrl } from "./database-url";
 import type { Database } from "./db-schema";
@@ -20,11 +21,26 @@ export function openSqlite(file: string): SQLite.Database {
   return connection;
 }
 
+// pg returns int8 (count, sum) and numeric (avg) as strings to keep precision; our counts and averages fit a
+// double, and SQLite returns numbers, so the model code reads numbers on both engines. Set once per process.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+/**
+ * A pool, because Kysely runs a transaction on one connection it holds for the whole transaction; the size
+ * is per app server (PG_POOL_MAX, default 10), so N servers use N × that many of PostgreSQL's connections.
+ */
+export function openPostgresPool(url: string): pg.Pool {
+  const max = Number(process.env.PG_POOL_MAX ?? 10);
+  const pool = new pg.Pool({ connectionString: url, max: Number.isInteger(max) && max > 0 ? max : 10 });
+  // An idle connection dropped by the server (restart, failover) must not take the process down with it.
+  pool.on("error", (error) => console.error("PostgreSQL pool:", error.message));
+  return pool;
+}
+
 export function createDatabase(databaseUrl: string | undefined): DB {
   const target = parseDatabaseUrl(databaseUrl);
-  if (target.engine === "postgres") {
-    throw new Error("DATABASE_URL points at PostgreSQL, which this build does not support yet; use a SQLite file.");
-  }
+  if (target.engine === "postgres") return new Kysely<Database>({ dialect: new PostgresDialect({ pool: openPostgresPool(target.url) }) });
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(target.file) }) });
 }
 

@@ -609,7 +609,7 @@ describe("executing instruction 14/2", () => {
       sha256: sha256(pdf),
       uploaded_by: users.akmola,
     });
-    const stored = path.join(path.dirname(server.databaseFile), "files", sha256(pdf).slice(0, 2), sha256(pdf));
+    const stored = path.join(server.filesDir, sha256(pdf).slice(0, 2), sha256(pdf));
     expect(fs.existsSync(stored)).toBe(true);
     expect(sha256(fs.readFileSync(stored))).toBe(sha256(pdf));
 

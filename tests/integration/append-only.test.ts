@@ -3,12 +3,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GENESIS_HASH, recordAudit, verifyAuditChain } from "../../app/models/audit.server";
 import { createDatabase, migrateToLatest, openSqlite, type DB } from "../../app/utils/db.server";
 import { migrations } from "../../db/migrations/index";
 import { createAssignmentEvent, createEventTargetValue } from "../factories";
-import { freshDatabaseFile } from "../support/server";
+import { freshDatabase, testEngine } from "../support/database";
 import { snapshotDatabase } from "../support/snapshot";
 
 /*
@@ -20,20 +21,34 @@ const projectRoot = path.resolve(import.meta.dirname, "../..");
 const APPEND_ONLY = ["assignment_events", "event_target_values", "audit_log"] as const;
 
 /** A copy of the demo database, migrated, with one connection open on it. */
-async function openCopy(): Promise<{ file: string; db: DB }> {
-  const file = freshDatabaseFile();
-  const db = createDatabase(file);
+type Copy = { file: string; db: DB; drop: () => Promise<void> };
+
+/** A copy of the demo database (`file` is its DATABASE_URL), migrated, with one connection open on it. */
+async function openCopy(): Promise<Copy> {
+  const fresh = await freshDatabase();
+  const db = createDatabase(fresh.url);
   await migrateToLatest(db);
-  return { file, db };
+  return { file: fresh.url, db, drop: fresh.drop };
 }
 
-async function removeCopy(copy: { file: string; db: DB }) {
+async function removeCopy(copy: Copy) {
   await copy.db.destroy();
-  fs.rmSync(path.dirname(copy.file), { recursive: true, force: true });
+  await copy.drop();
 }
 
-/** What an attacker with the file could do: a raw connection, the guard dropped, a statement run. */
-function tamper(file: string, ...statements: string[]) {
+/** What an attacker with the file (or a superuser's console) could do: the guard dropped, a statement run. */
+async function tamper(file: string, ...statements: string[]) {
+  if (testEngine === "postgres") {
+    const raw = new pg.Client({ connectionString: file });
+    await raw.connect();
+    try {
+      await raw.query("drop trigger audit_log_append_only on audit_log");
+      for (const statement of statements) await raw.query(statement);
+    } finally {
+      await raw.end();
+    }
+    return;
+  }
   const raw = openSqlite(file);
   try {
     raw.exec("drop trigger audit_log_no_update; drop trigger audit_log_no_delete;");
@@ -64,7 +79,7 @@ async function auditRow(db: DB, seq: number) {
 }
 
 describe("append-only tables", () => {
-  let copy: { file: string; db: DB };
+  let copy: Copy;
   beforeAll(async () => {
     copy = await openCopy();
   });
@@ -102,7 +117,8 @@ describe("append-only tables", () => {
       expect(await snapshotDatabase(copy.db)).toEqual(before);
     });
 
-    it(`${table}: INSERT OR REPLACE cannot swap a row out`, async () => {
+    // SQLite-only: PostgreSQL has no INSERT OR REPLACE (its upsert is covered by the UPDATE test above).
+    it.runIf(testEngine === "sqlite")(`${table}: INSERT OR REPLACE cannot swap a row out`, async () => {
       const before = await snapshotDatabase(copy.db);
       const { id } = await copy.db.selectFrom(table).select("id").limit(1).executeTakeFirstOrThrow();
       await expect(
@@ -157,7 +173,7 @@ describe("append-only tables", () => {
 });
 
 describe("the demo data's audit chain", () => {
-  let copy: { file: string; db: DB };
+  let copy: Copy;
   beforeAll(async () => {
     copy = await openCopy();
   });
@@ -191,7 +207,7 @@ describe("verifyAuditChain", () => {
   it("accepts an empty log, with the genesis hash as its head", async () => {
     const copy = await openCopy();
     try {
-      tamper(copy.file, "delete from audit_log");
+      await tamper(copy.file, "delete from audit_log");
       expect(await verifyAuditChain(copy.db)).toEqual({ ok: true, rows: 0, head: GENESIS_HASH });
     } finally {
       await removeCopy(copy);
@@ -202,7 +218,7 @@ describe("verifyAuditChain", () => {
     const copy = await openCopy();
     try {
       const row = await auditRow(copy.db, 5);
-      tamper(copy.file, `update audit_log set after_json = '{"forged":true}' where seq = 5`);
+      await tamper(copy.file, `update audit_log set after_json = '{"forged":true}' where seq = 5`);
       expect(await verifyAuditChain(copy.db)).toEqual({
         ok: false,
         rows: 4,
@@ -219,7 +235,7 @@ describe("verifyAuditChain", () => {
     const copy = await openCopy();
     try {
       const next = await auditRow(copy.db, 8);
-      tamper(copy.file, "delete from audit_log where seq = 7");
+      await tamper(copy.file, "delete from audit_log where seq = 7");
       expect(await verifyAuditChain(copy.db)).toMatchObject({
         ok: false,
         brokenSeq: 8,
@@ -235,7 +251,7 @@ describe("verifyAuditChain", () => {
     const copy = await openCopy();
     try {
       const row = await auditRow(copy.db, 3);
-      tamper(copy.file, `update audit_log set prev_hash = '${GENESIS_HASH}' where seq = 3`);
+      await tamper(copy.file, `update audit_log set prev_hash = '${GENESIS_HASH}' where seq = 3`);
       expect(await verifyAuditChain(copy.db)).toMatchObject({
         ok: false,
         brokenSeq: 3,
@@ -269,7 +285,7 @@ describe("npm run audit:verify", () => {
       const total = Number((await copy.db.selectFrom("audit_log").select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow()).n);
       const seq = Math.floor(total / 2);
       const row = await auditRow(copy.db, seq);
-      tamper(copy.file, `update audit_log set after_json = replace(after_json, '"', '''') where seq = ${seq}`);
+      await tamper(copy.file, `update audit_log set after_json = replace(after_json, '"', '''') where seq = ${seq}`);
       const run = await runAuditVerify(copy.file);
       expect(run.code).toBe(1);
       expect(run.stdout).toBe("");
@@ -285,7 +301,7 @@ describe("npm run audit:verify", () => {
       const total = Number((await copy.db.selectFrom("audit_log").select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow()).n);
       const seq = Math.floor(total / 2);
       const next = await auditRow(copy.db, seq + 1);
-      tamper(copy.file, `delete from audit_log where seq = ${seq}`);
+      await tamper(copy.file, `delete from audit_log where seq = ${seq}`);
       const run = await runAuditVerify(copy.file);
       expect(run.code).toBe(1);
       expect(run.stderr.trim()).toBe(`Audit chain broken at row seq=${seq + 1} id=${next.id}: expected seq ${seq}, found ${seq + 1} (a row is missing)`);

@@ -7,7 +7,8 @@ import { seedDemoData } from "../../db/seeds/demo";
 import { REGIONAL_LEVEL_KINDS } from "../../app/domain/organizations";
 import { createDatabase, databaseAnswers, migrateToLatest, openSqlite, type DB } from "../../app/utils/db.server";
 import { parseDatabaseUrl } from "../../app/utils/database-url";
-import { freshDatabaseFile } from "../support/server";
+import { freshDatabase, testEngine, type FreshDatabase } from "../support/database";
+import { isPostgres } from "../../app/utils/sql-dialect";
 
 const TABLES = [
   "organizations",
@@ -29,6 +30,7 @@ const TABLES = [
 ];
 
 describe("the SQLite connection", () => {
+  // The pragmas are SQLite's own; this runs under both engines, as it needs no server database.
   it("sets WAL, synchronous=FULL, foreign keys and busy timeout on a reopened file", () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tapsyrma-pragma-")), "reopened.db");
     const first = openSqlite(file);
@@ -58,15 +60,22 @@ describe("the SQLite connection", () => {
   });
 });
 
-describe("migrations and demo data", () => {
+describe(`migrations and demo data (${testEngine})`, () => {
   let db: DB;
-  beforeAll(() => {
-    db = createDatabase(freshDatabaseFile());
+  let fresh: FreshDatabase;
+  beforeAll(async () => {
+    fresh = await freshDatabase();
+    db = createDatabase(fresh.url);
   });
-  afterAll(() => db.destroy());
+  afterAll(async () => {
+    await db.destroy();
+    await fresh.drop();
+  });
 
   it("create every table of the domain model, and rerun as a no-op", async () => {
-    const rows = await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db);
+    const rows = isPostgres(db)
+      ? await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(db)
+      : await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db);
     const names = rows.rows.map((row) => row.name);
     for (const table of TABLES) expect(names).toContain(table);
     expect(await migrateToLatest(db)).toEqual([]);
@@ -134,6 +143,14 @@ describe("migrations and demo data", () => {
     expect(instruction.text).toMatch(/Антенналық-мачталық құрылыстар/);
     const org = await db.selectFrom("organizations").select("name_kk").where("code", "=", "north-kazakhstan").executeTakeFirstOrThrow();
     expect(org.name_kk).toBe("Солтүстік Қазақстан облысының әкімдігі");
+  });
+
+  it("return counts, sums and averages as numbers, not strings", async () => {
+    const row = await db
+      .selectFrom("assignments")
+      .select([sql<number>`count(*)`.as("n"), sql<number>`sum(percent_complete)`.as("total"), sql<number>`avg(version)`.as("mean")])
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ n: 24, total: expect.any(Number), mean: expect.any(Number) });
   });
 
   it("are seeded only into an empty database", async () => {

@@ -2,17 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, almatyDate } from "../../app/domain/calendar";
 import { getDiscipline } from "../../app/models/dashboard.server";
 import { createDatabase, migrateToLatest, type DB } from "../../app/utils/db.server";
-import { freshDatabaseFile } from "../support/server";
+import { freshDatabase, type FreshDatabase } from "../support/database";
 
 let db: DB;
+let fresh: FreshDatabase;
 const today = almatyDate();
 const byCode = async (code: string) => (await db.selectFrom("organizations").select("id").where("code", "=", code).executeTakeFirstOrThrow()).id;
 
 beforeAll(async () => {
-  db = createDatabase(freshDatabaseFile());
+  fresh = await freshDatabase();
+  db = createDatabase(fresh.url);
   await migrateToLatest(db);
 });
-afterAll(() => db.destroy());
+afterAll(async () => {
+  await db.destroy();
+  await fresh.drop();
+});
 
 describe("execution discipline", () => {
   it("counts an overdue assignment against its organization, worst first", async () => {

@@ -77,7 +77,7 @@ describe("the lifecycle, step by step", () => {
     const sha = createHash("sha256").update(PDF).digest("hex");
     expect(file.sha256).toBe(sha);
     expect(file.original_name).toBe("акт-жер-бөлу.pdf");
-    expect(fs.readFileSync(path.join(path.dirname(server.databaseFile), "files", sha.slice(0, 2), sha))).toEqual(Buffer.from(PDF));
+    expect(fs.readFileSync(path.join(server.filesDir, sha.slice(0, 2), sha))).toEqual(Buffer.from(PDF));
     const value = await server.db.selectFrom("event_target_values").selectAll().where("target_id", "=", targetId).executeTakeFirstOrThrow();
     expect(value.actual_value).toBe(35);
 
@@ -126,7 +126,7 @@ describe("the lifecycle, step by step", () => {
       "completion_report",
       "accepted",
     ]);
-    const audits = await server.db.selectFrom("audit_log").select("action").where("entity_id", "=", akmolaAssignmentId).where("action", "like", "assignment.%").execute();
+    const audits = await server.db.selectFrom("audit_log").select("action").where("entity_id", "=", akmolaAssignmentId).where("action", "like", "assignment.%").orderBy("seq").execute();
     expect(audits.map((a) => a.action)).toEqual([
       "assignment.post_progress",
       "assignment.request_extension",
@@ -160,7 +160,7 @@ describe("refusals", () => {
     const before = await snapshotDatabase(server.db);
     expect((await north.get(`/assignments/${akmolaAssignmentId}`)).status).toBe(404);
     expect((await north.get(`/files/${file.id}`)).status).toBe(404);
-    const filesDir = path.join(path.dirname(server.databaseFile), "files");
+    const filesDir = server.filesDir;
     const listFiles = () => fs.readdirSync(filesDir, { recursive: true }).map(String).sort();
     const filesBefore = listFiles();
     const stranger = new TextEncoder().encode("%PDF-1.4\n% stranger's evidence\n%%EOF\n");

@@ -55,7 +55,13 @@ export function watchForProblems(page: Page): string[] {
     else problems.push(line);
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
+  page.on("requestfailed", (request) => {
+    const reason = request.failure()?.errorText ?? "";
+    // Remix's lazy route discovery fetches /__manifest for the links on screen; a navigation that starts
+    // meanwhile cancels it, which a reader never sees. Any other failure, or a manifest that errs, counts.
+    if (reason === "net::ERR_ABORTED" && new URL(request.url()).pathname === "/__manifest") return;
+    problems.push(`request failed: ${request.url()}`);
+  });
   return problems;
 }
 

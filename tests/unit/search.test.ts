@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MARK_END, MARK_START, ftsMatchExpression, searchWords, splitMarked } from "../../app/domain/search";
+import { MARK_END, MARK_START, ftsMatchExpression, markMatches, searchWords, splitMarked, tsQueryText } from "../../app/domain/search";
 
 describe("the search query", () => {
   it("quotes every word and matches its start; one letter matches only itself", () => {
@@ -32,5 +32,31 @@ describe("marked text", () => {
       { text: "y", marked: false },
     ]);
     expect(splitMarked("<b>&</b>")).toEqual([{ text: "<b>&</b>", marked: false }]);
+  });
+});
+
+describe("the PostgreSQL side of search", () => {
+  const shown = (value: string) => value.replaceAll(MARK_START, "[").replaceAll(MARK_END, "]");
+
+  it("asks to_tsquery for every word as a quoted prefix, one letter exactly, nothing a user could type as an operator", () => {
+    expect(tsQueryText("ӘКІМДІКТЕРГЕ жер а")).toBe("'әкімдіктерге':* & 'жер':* & 'а'");
+    expect(tsQueryText("x' | !y & (z:*)")).toBe("'x' & 'y' & 'z'");
+    expect(tsQueryText("'&|!")).toBeNull();
+  });
+
+  it("marks the words the query finds, in any letter case, and leaves tags as text", () => {
+    expect(shown(markMatches("Әкімдіктерге ҚАЗАҚ тілі", "әкімдік қазақ"))).toBe("[Әкімдіктерге] [ҚАЗАҚ] тілі");
+    expect(shown(markMatches('Тексеру <img src=x onerror="alert(1)"> белгісөз', "белгісөз"))).toBe('Тексеру <img src=x onerror="alert(1)"> [белгісөз]');
+    expect(shown(markMatches("а ауыл", "а"))).toBe("[а] ауыл");
+  });
+
+  it("cuts a long text to a window around the first match, with an ellipsis where it was cut", () => {
+    const text = [...Array.from({ length: 100 }, (_, i) => `w${i}`), "табылды", ...Array.from({ length: 100 }, (_, i) => `z${i}`)].join(" ");
+    const snippet = markMatches(text, "табыл", 40);
+    expect(snippet.startsWith("…")).toBe(true);
+    expect(snippet.endsWith("…")).toBe(true);
+    expect(shown(snippet)).toContain("[табылды]");
+    expect(snippet.split(" ")).toHaveLength(40);
+    expect(markMatches("қысқа мәтін", "жоқ", 40)).toBe("қысқа мәтін");
   });
 });
