@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../app/domain/calendar";
 import { verifyAuditChain } from "../../app/models/audit.server";
 import { createDatabase } from "../../app/utils/db.server";
+import { formFields, totp } from "../support/forms";
 import { Client } from "../support/http";
 import { freshDatabaseFile, startServer, type TestServer } from "../support/server";
 import { snapshotDatabase } from "../support/snapshot";
@@ -205,6 +206,60 @@ describe("every mutation writes exactly the audit rows that describe it", () => 
   });
 });
 
+describe("imports and sign-in security write their audit rows too", () => {
+  it("minutes import: the pasted draft, and everything its confirmation creates", async () => {
+    const secretariat = await as("secretariat");
+    const text = fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/minutes/reference-broadband.kk.txt"), "utf8");
+    let review = "";
+    await audited(
+      async () => {
+        const response = await secretariat.post("/meetings/import", { text, meetingDate: "2020-04-14" });
+        review = response.headers.get("location") ?? "";
+        return response;
+      },
+      { actions: ["minutes_import.create"] },
+    );
+    const fields = formFields(await (await secretariat.get(review)).text());
+    // As parsed: six speakers and the chair matched, "the operators" proposed as a new organization.
+    await audited(() => secretariat.post(review, fields), {
+      actions: [
+        "minutes_import.confirm",
+        "meeting.create",
+        "organization.create",
+        ...Array(6).fill("speaker.create"),
+        ...Array(2).fill("instruction.create"),
+        ...Array(22).fill("assignment.create"),
+      ],
+    });
+  });
+
+  it("two-factor sign-in: enrolment, sign-in with a recovery code, new recovery codes, switching it off", async () => {
+    const ministry = await as("ministry");
+    const secret = (await (await ministry.get("/account/two-factor")).text()).match(/data-testid="two-factor-secret">([A-Z2-7 ]+)</)![1].replace(/ /g, "");
+    let recoveryCodes: string[] = [];
+    await audited(
+      async () => {
+        const response = await ministry.post("/account/two-factor", { intent: "enable", code: totp(secret) });
+        const page = await response.clone().text();
+        recoveryCodes = [...(page.match(/data-testid="recovery-codes">(.*?)<\/ol>/s)?.[1] ?? "").matchAll(/<li>([a-z0-9-]+)<\/li>/g)].map((m) => m[1]);
+        return response;
+      },
+      { actions: ["two_factor.enable"], status: 200 },
+    );
+    expect(recoveryCodes.length).toBeGreaterThan(0);
+    const returning = new Client(server);
+    expect((await returning.post("/login", { login: "ministry", password: "tapsyrma-demo" })).headers.get("location")).toBe("/login/two-factor");
+    await audited(() => returning.post("/login/two-factor", { code: recoveryCodes[0] }), { actions: ["two_factor.recovery_code_use"] });
+    await audited(() => returning.post("/account/two-factor", { intent: "regenerate", code: totp(secret, 1) }), {
+      actions: ["two_factor.recovery_codes_regenerate"],
+      status: 200,
+    });
+    // Half a minute later: the step used above is spent, so the clock must have moved on for the next code.
+    await server.db.updateTable("two_factor_credentials").set({ last_used_step: 0 }).execute();
+    await audited(() => returning.post("/account/two-factor", { intent: "disable", code: totp(secret) }), { actions: ["two_factor.disable"] });
+  });
+});
+
 describe("coverage", () => {
   it("exercises every route with an action above, except those that change no official record", async () => {
     const exercised = [
@@ -219,6 +274,10 @@ describe("coverage", () => {
       "/meetings/:meetingId/instructions/:instructionId",
       "/meetings/:meetingId/speakers/:speakerId",
       "/assignments/:assignmentId",
+      "/meetings/import",
+      "/meetings/import/:importId",
+      "/account/two-factor",
+      "/login/two-factor",
     ];
     // Sessions, read marks and a language preference: the user's own state, not records (sign-in failures
     // have their own table, sessions are hashed tokens).

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../app/i18n/en";
 import { kk } from "../../app/i18n/kk";
 import { ru } from "../../app/i18n/ru";
+import { attribute, decode, formFields } from "../support/forms";
 import { Client } from "../support/http";
 import { startServer, type TestServer } from "../support/server";
 import { snapshotDatabase } from "../support/snapshot";
@@ -28,42 +29,6 @@ async function as(login: string) {
     clients[login] = client;
   }
   return clients[login];
-}
-
-const decode = (text: string) =>
-  text
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-const attribute = (tag: string, name: string) => {
-  const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return match ? decode(match[1]) : null;
-};
-
-/** The fields a browser would post from the page's main form (the one with most fields; the header has small ones). */
-function formFields(html: string): Record<string, string> {
-  const forms = [...html.matchAll(/<form\b[\s\S]*?<\/form>/g)].map((m) => m[0]);
-  const form = forms.sort((a, b) => b.split(" name=").length - a.split(" name=").length)[0] ?? "";
-  const fields: Record<string, string> = {};
-  for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
-    const name = attribute(tag, "name");
-    if (!name) continue;
-    const type = attribute(tag, "type") ?? "text";
-    if (type === "checkbox") {
-      if (/\schecked=""/.test(tag)) fields[name] = attribute(tag, "value") ?? "on";
-    } else fields[name] = attribute(tag, "value") ?? "";
-  }
-  for (const [, attributes, content] of form.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) {
-    fields[attribute(attributes, "name")!] = decode(content).replace(/^\n/, "");
-  }
-  for (const [, attributes, options] of form.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
-    const selected = /<option\b[^>]*\sselected=""[^>]*>/.exec(options)?.[0] ?? /<option\b[^>]*>/.exec(options)?.[0] ?? "";
-    fields[attribute(attributes, "name")!] = attribute(selected, "value") ?? "";
-  }
-  return fields;
 }
 
 /** The value of the select option whose text is `label`, in the named select. */

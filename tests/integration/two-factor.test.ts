@@ -2,8 +2,6 @@ import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { promisify } from "node:util";
-import { decodeBase32IgnorePadding } from "@oslojs/encoding";
-import { generateHOTP } from "@oslojs/otp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ROUTE_ACCESS } from "../../app/domain/permissions";
 import { TWO_FACTOR_REQUIRED_ROLES } from "../../app/domain/two-factor";
@@ -11,6 +9,7 @@ import { en } from "../../app/i18n/en";
 import { kk } from "../../app/i18n/kk";
 import { ru } from "../../app/i18n/ru";
 import { MAX_CODE_FAILURES_PER_WINDOW } from "../../app/models/two-factor.server";
+import { totp } from "../support/forms";
 import { Client } from "../support/http";
 import { startServer, type TestServer } from "../support/server";
 
@@ -30,10 +29,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-/** A person's authenticator app: the code for the current 30-second step, or `offset` steps later. */
-function totp(secret: string, offset = 0): string {
-  return generateHOTP(decodeBase32IgnorePadding(secret), BigInt(Math.floor(Date.now() / 30_000) + offset), 6);
-}
 
 const decode = (html: string) => html.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
 
