@@ -14,7 +14,9 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { translatorFor } from "~/utils/forms.server";
 
-const intentSchema = z.object({ intent: z.enum(["create", "revoke"]) });
+/** Every form this action takes; the authorization matrix test posts each one. */
+export const intents = ["create", "revoke"] as const;
+const intentSchema = z.object({ intent: z.enum(intents) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -51,19 +51,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** Every form this action takes; the authorization matrix test posts each one. */
+export const intents = [
+  "update",
+  "publish",
+  "delete",
+  "agenda_add",
+  "agenda_rename",
+  "agenda_move",
+  "agenda_delete",
+  "speaker_add",
+  "speaker_move",
+  "speaker_remove",
+] as const;
+
 const intentSchema = z.object({
-  intent: z.enum([
-    "update",
-    "publish",
-    "delete",
-    "agenda_add",
-    "agenda_rename",
-    "agenda_move",
-    "agenda_delete",
-    "speaker_add",
-    "speaker_move",
-    "speaker_remove",
-  ]),
+  intent: z.enum(intents),
   itemId: z.string().max(64).optional(),
   direction: z.enum(["up", "down"]).optional(),
   version: z.coerce.number().int().optional(),

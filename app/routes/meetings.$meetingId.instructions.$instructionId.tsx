@@ -57,8 +57,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** Every form this action takes; the authorization matrix test posts each one. */
+export const intents = ["update", "delete", "target_add", "target_remove", "assignment_add", "assignment_remove", "assign_akimats"] as const;
+
 const intentSchema = z.object({
-  intent: z.enum(["update", "delete", "target_add", "target_remove", "assignment_add", "assignment_remove", "assign_akimats"]),
+  intent: z.enum(intents),
   itemId: z.string().max(64).optional(),
 });
 

@@ -13,7 +13,7 @@ export const signInSchema = z.object({
 });
 
 export const languageSchema = z.object({
-  language: z.enum(LANGUAGES),
+  language: z.enum(LANGUAGES, "validation.unknown"),
   redirectTo: z.string().optional(),
 });
 

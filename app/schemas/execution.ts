@@ -4,7 +4,7 @@ import { calendarDate, optionalText, text, version } from "./fields";
 // One schema per lifecycle action; the route parses the submitted `action` as a discriminated union.
 const common = {
   version,
-  idempotencyKey: z.string().min(8).max(64),
+  idempotencyKey: z.string("validation.unknown").min(8, "validation.unknown").max(64, "validation.unknown"),
 };
 const percent = z.preprocess(
   (value) => (value === "" || value === undefined ? undefined : Number(value)),
@@ -20,7 +20,7 @@ export const assignmentActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("cancel"), ...common, body: text(5_000) }),
   z.object({ action: z.literal("approve_extension"), ...common, body: optionalText(5_000) }),
   z.object({ action: z.literal("reject_extension"), ...common, body: text(5_000) }),
-]);
+], "validation.unknown");
 export type AssignmentActionInput = z.infer<typeof assignmentActionSchema>;
 
 /** Reported actual values come as fields "target:<id>"; empty ones are not reported. */

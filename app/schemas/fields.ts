@@ -23,7 +23,8 @@ export const optionalCalendarDate = z.preprocess(
   (value) => (cleanText(value) === "" ? undefined : cleanText(value)),
   z.string().refine(isCalendarDate, "validation.date").optional(),
 );
-export const version = z.coerce.number().int().min(1);
+// Hidden fields: a tampered value gets the same translated message as a choice outside the list.
+export const version = z.coerce.number("validation.unknown").int("validation.unknown").min(1, "validation.unknown");
 
 export const optionalNumber = z.preprocess(
   (value) => {

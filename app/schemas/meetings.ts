@@ -55,7 +55,7 @@ export const instructionSchema = z
     text: text(10_000),
     issuedByPersonId: optionalId,
     agendaItemId: optionalId,
-    deadlineChoice: z.enum(DEADLINE_CHOICES).default("date"),
+    deadlineChoice: z.enum(DEADLINE_CHOICES, "validation.unknown").default("date"),
     deadline: optionalCalendarDate,
     deadlineNote: optionalText(300),
     specialControl: z.preprocess((value) => value === "on" || value === "true", z.boolean()),

@@ -13,4 +13,4 @@ export const twoFactorIntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("new-phone"), code: codeField }),
   z.object({ intent: z.literal("disable"), code: codeField }),
   z.object({ intent: z.literal("cancel") }),
-]);
+], "validation.unknown");
