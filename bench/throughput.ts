@@ -98,10 +98,6 @@ async function pickSubjects(db: DB): Promise<Subjects> {
   };
 }
 
-interface ReportContext {
-  assignment?: { id: string; version: number };
-}
-
 interface Scenario {
   name: string;
   requests: autocannon.Request[];
@@ -162,6 +158,7 @@ async function benchEngine(engine: string, databaseUrl: string): Promise<Outcome
     const nextInstruction = () => subjects.instructions[next++ % subjects.instructions.length];
     // An assignment is lent to one request at a time, so no two reports race for the same version.
     const free = [...subjects.assignee.assignments];
+    const lent = new Map<string, { id: string; version: number }>();
     let reportNumber = 0;
     const scenarios: Scenario[] = [
       { name: "floor (bare Remix, 50 rows from memory)", requests: [{ method: "GET", path: "/bench/floor" }] },
@@ -178,10 +175,10 @@ async function benchEngine(engine: string, databaseUrl: string): Promise<Outcome
         requests: [
           {
             method: "POST",
-            setupRequest: (request, context) => {
+            setupRequest: (request) => {
               const assignment = free.shift();
               if (!assignment) throw new Error("more connections than open assignments to report on");
-              (context as ReportContext).assignment = assignment;
+              lent.set(assignment.id, assignment);
               return {
                 ...request,
                 path: `/assignments/${assignment.id}`,
@@ -194,9 +191,15 @@ async function benchEngine(engine: string, databaseUrl: string): Promise<Outcome
                 }).toString(),
               };
             },
-            onResponse: (status, _body, context) => {
-              const assignment = (context as ReportContext).assignment!;
-              if (status >= 300 && status < 400) assignment.version += 1;
+            // autocannon builds a connection's next request (and resets its context) before the answer, so the redirect to the assignment's
+            // page says which one was answered. A refused report is an error and its assignment stays out.
+            onResponse: (status, _body, _context, headers) => {
+              const received = (headers ?? {}) as Record<string, string | undefined>;
+              const location = received.location ?? received.Location ?? "";
+              const assignment = lent.get(location.replace("/assignments/", ""));
+              if (status < 300 || status >= 400 || !assignment) return;
+              lent.delete(assignment.id);
+              assignment.version += 1;
               free.push(assignment);
             },
           },
