@@ -1,8 +1,8 @@
-/// <reference types="vitest/config" />
 import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
 import path from "node:path";
 import { defineConfig } from "vite";
+import { configDefaults } from "vitest/config";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -33,6 +33,9 @@ export default defineConfig({
   ],
   test: {
     include: ["tests/**/*.test.ts"],
+    // Engine-specific files run only on their engine, so neither run reports skipped tests: *.postgres.test.ts
+    // under `npm run test:pg` (TEST_DATABASE_URL), *.sqlite.test.ts under `npm test`.
+    exclude: [...configDefaults.exclude, process.env.TEST_DATABASE_URL ? "tests/**/*.sqlite.test.ts" : "tests/**/*.postgres.test.ts"],
     globalSetup: ["tests/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 180_000,

@@ -7,7 +7,6 @@ import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../../app/models/audit.server";
 import { createDatabase } from "../../app/utils/db.server";
-import { testEngine } from "../support/database";
 import { Client } from "../support/http";
 import { startServer, type TestServer } from "../support/server";
 import { snapshotDatabase } from "../support/snapshot";
@@ -36,8 +35,8 @@ function cli(script: string, args: string[], databaseUrl: string): Promise<{ cod
 }
 
 // db:backup and db:restore are the SQLite tools (VACUUM INTO, file rename); PostgreSQL has its own
-// (pg_basebackup, WAL archiving: docs/deploy.md), so `npm run test:pg` skips this file.
-describe.runIf(testEngine === "sqlite")("backup under write load, then restore", () => {
+// (pg_basebackup, WAL archiving: docs/deploy.md): *.sqlite.test.ts, not run by test:pg.
+describe("backup under write load, then restore", () => {
   beforeAll(async () => {
     server = await startServer();
     work = fs.mkdtempSync(path.join(os.tmpdir(), "tapsyrma-backup-"));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../app/i18n/en";
 import { verifyAuditChain } from "../../app/models/audit.server";
 import { MAX_FAILURES_PER_WINDOW } from "../../app/models/sign-in.server";
-import { freshDatabase, testEngine, type FreshDatabase } from "../support/database";
+import { freshDatabase, type FreshDatabase } from "../support/database";
 import { Client } from "../support/http";
 import { startServer, type TestServer } from "../support/server";
 
@@ -12,9 +12,9 @@ import { startServer, type TestServer } from "../support/server";
  * and the same stale form posted to both moves the assignment once.
  *
  * PostgreSQL only, on purpose: SQLite is the one-machine engine, where a second app process is not a supported
- * deployment (docs/deploy.md). Under `npm test` this file reports as skipped; `npm run test:pg` runs it.
+ * deployment (docs/deploy.md). Named *.postgres.test.ts, so only `npm run test:pg` runs it (vite.config.ts).
  */
-describe.runIf(testEngine === "postgres")("two app servers on one PostgreSQL database", () => {
+describe("two app servers on one PostgreSQL database", () => {
   let database: FreshDatabase;
   let a: TestServer;
   let b: TestServer;

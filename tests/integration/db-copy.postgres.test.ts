@@ -5,13 +5,13 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { verifyAuditChain } from "../../app/models/audit.server";
 import { createDatabase, type DB } from "../../app/utils/db.server";
-import { onPostgresServer, postgresUrl, runPrefix, testEngine } from "../support/database";
+import { onPostgresServer, postgresUrl, runPrefix } from "../support/database";
 import { freshDatabaseFile } from "../support/server";
 
 /*
  * npm run db:copy -- --to postgres://…: the demo SQLite database copied into an empty PostgreSQL database,
  * counted and chain-checked. PostgreSQL only, on purpose: the target must be a PostgreSQL server, which only
- * `npm run test:pg` provides (TEST_DATABASE_URL); under `npm test` this file reports as skipped.
+ * `npm run test:pg` provides (TEST_DATABASE_URL); named *.postgres.test.ts, so only that run includes it.
  */
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
@@ -38,7 +38,7 @@ async function counts(db: DB, tables: string[]): Promise<Record<string, number>>
   return result;
 }
 
-describe.runIf(testEngine === "postgres")("npm run db:copy into PostgreSQL", () => {
+describe("npm run db:copy into PostgreSQL", () => {
   const name = `${runPrefix(inject("testRunId"))}copy_${process.pid}`;
   let sourceFile: string;
   let source: DB;
