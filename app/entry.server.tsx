@@ -5,7 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemoData } from "../db/seeds/demo";
-import { getDb, migrateToLatest } from "./utils/db.server";
+import { getDb, migrateToLatest, refreshPlannerStatistics } from "./utils/db.server";
 import { parseDatabaseUrl } from "./utils/database-url";
 
 export const streamTimeout = 5_000;
@@ -96,6 +96,7 @@ export async function prepareDatabase() {
   const applied = await migrateToLatest(db);
   const seedDemo = process.env.SEED_DEMO !== "false";
   const { seeded } = seedDemo ? await seedDemoData(db) : { seeded: false };
+  await refreshPlannerStatistics(db);
   const users = await db.selectFrom("users").select("login").execute();
   const logins = new Set(users.map((user) => user.login));
   return {

@@ -24,7 +24,14 @@ export function parseForm<Schema extends z.ZodType>(
   return { ok: false, errors };
 }
 
-/** Text as stored: NFC-normalized and trimmed, so Kazakh letters compare and round-trip exactly. */
+/**
+ * Text as stored: NFC-normalized and trimmed, so Kazakh letters compare and round-trip exactly. NUL characters
+ * are dropped: invisible, meaningless in a record, and PostgreSQL cannot store them in text.
+ */
 export function cleanText(value: unknown): unknown {
-  return typeof value === "string" ? value.normalize("NFC").trim() : value;
+  return typeof value === "string" ? withoutNul(value).normalize("NFC").trim() : value;
+}
+
+export function withoutNul(value: string): string {
+  return value.includes("\0") ? value.replaceAll("\0", "") : value;
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { withoutNul } from "../schemas/form";
 import { parseDatabaseUrl } from "./database-url";
 
 /*
@@ -89,7 +90,7 @@ export async function readFormWithFiles(request: Request): Promise<{ formData: F
     else if (files.length >= MAX_FILES_PER_SUBMIT) problems.push({ name: filename, problem: "too_many" });
     else {
       const bytes = Buffer.concat(chunks);
-      if (detectFileType(filename, bytes)) files.push({ originalName: filename.normalize("NFC").slice(0, 255), bytes });
+      if (detectFileType(filename, bytes)) files.push({ originalName: withoutNul(filename).normalize("NFC").slice(0, 255), bytes });
       else problems.push({ name: filename, problem: "wrong_type" });
     }
     return undefined;

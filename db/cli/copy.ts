@@ -12,6 +12,8 @@ import { createDatabase, migrateToLatest, openSqlite, type DB } from "../../app/
 const BATCH_ROWS = 500;
 // Filled on the target by its own triggers from the tables it indexes (migration 2026-11-24T1900).
 const DERIVED = new Set(["search_documents"]);
+// Created by its migration and bumped by the target's triggers as rows arrive (migration 2026-11-25T0000).
+const OWN_STATE = new Set(["data_versions"]);
 
 const { values } = parseArgs({ options: { to: { type: "string" } } });
 const source = parseDatabaseUrl(process.env.DATABASE_URL);
@@ -37,7 +39,7 @@ function tablesInOrder(): string[] {
     raw.prepare("select name from sqlite_master where type = 'table' and sql not like 'create virtual table%' collate nocase").all() as { name: string }[]
   )
     .map((row) => row.name)
-    .filter((name) => !name.startsWith("sqlite_") && !name.startsWith("kysely_") && !name.startsWith("search_index") && !DERIVED.has(name));
+    .filter((name) => !name.startsWith("sqlite_") && !name.startsWith("kysely_") && !name.startsWith("search_index") && !DERIVED.has(name) && !OWN_STATE.has(name));
   const parents = new Map(
     names.map((name) => [name, (raw.pragma(`foreign_key_list(${name})`) as { table: string }[]).map((fk) => fk.table).filter((t) => t !== name)]),
   );

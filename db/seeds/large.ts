@@ -1197,6 +1197,9 @@ export async function seedLargeData(conn: SQLite.Database, db: DB, options: Larg
         `events ${n(counts.assignment_events)} · ${elapsed()}`,
     );
   }
+  // Planner statistics, so the first server start on this file does not spend seconds gathering them.
+  conn.pragma("analysis_limit = 1000");
+  conn.exec("ANALYZE");
   conn.pragma("wal_checkpoint(TRUNCATE)");
 
   const totals = tableCounts(conn);

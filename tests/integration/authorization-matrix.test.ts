@@ -12,7 +12,8 @@ import { twoFactorIntentSchema } from "../../app/schemas/two-factor";
 import { createAgendaItem, createAssignment, createInstruction, createMeeting, createPerson, createSpeaker, createTarget } from "../factories";
 import { Client } from "../support/http";
 import { startServer, type TestServer } from "../support/server";
-import { snapshotDatabase } from "../support/snapshot";
+import { testEngine } from "../support/database";
+import { snapshotDatabase, writeFingerprint } from "../support/snapshot";
 
 /*
  * The authorization matrix (issue #8, item 3): every route of the real build × every form its action takes
@@ -184,24 +185,18 @@ function isRefusalOfAllowed(pattern: string, response: Response): boolean {
   return response.status === 403 || response.status >= 500 || toLogin;
 }
 
-/**
- * SQLite counts commits by other connections in `data_version`: unchanged means the server committed nothing.
- * That is exact and cheap enough for every request; whole-database snapshots and the file hash are taken per route.
- */
-async function dataVersion(): Promise<number> {
-  const result = await sql<{
-    data_version: number;
-  }>`pragma data_version`.execute(server.db);
-  return result.rows[0].data_version;
-}
+/** Changes exactly when the server commits a write (tests/support/snapshot.ts); cheap enough for every request. */
+const dataVersion = () => writeFingerprint(server.db);
 
 /**
- * The database file's hash after a checkpoint. In WAL mode committed pages may sit in the -wal file, so the
- * main file alone proves nothing; a TRUNCATE checkpoint (between requests, when the server holds no read
- * transaction) copies every committed page into it and empties the log. A checkpoint that has nothing to copy
- * writes nothing, so two hashes around a block of denials are equal exactly when no page changed.
+ * The database, byte for byte. SQLite: the file's hash after a checkpoint. In WAL mode committed pages may sit
+ * in the -wal file, so the main file alone proves nothing; a TRUNCATE checkpoint (between requests, when the
+ * server holds no read transaction) copies every committed page into it and empties the log. A checkpoint that
+ * has nothing to copy writes nothing, so two hashes around a block of denials are equal exactly when no page
+ * changed. PostgreSQL keeps no such file per database: there, every row of every table.
  */
 async function fileHash(): Promise<string> {
+  if (testEngine === "postgres") return createHash("sha256").update(JSON.stringify(await snapshotDatabase(server.db))).digest("hex");
   const result = await sql<{
     busy: number;
     log: number;

@@ -14,3 +14,19 @@ export async function snapshotDatabase(db: DB): Promise<Record<string, unknown[]
   }
   return snapshot;
 }
+
+/**
+ * A value that changes whenever another connection commits a write, and only then: SQLite counts such commits
+ * in `data_version`; on PostgreSQL every inserted or updated row carries a newer transaction id (xmin) and a
+ * delete changes a count, so each table's row count and newest xmin together do the same.
+ */
+export async function writeFingerprint(db: DB): Promise<string> {
+  if (!isPostgres(db)) return String((await sql<{ data_version: number }>`pragma data_version`.execute(db)).rows[0].data_version);
+  const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by name`.execute(db);
+  const parts: string[] = [];
+  for (const { name } of tables.rows) {
+    const { rows } = await sql<{ n: number; newest: string | null }>`select count(*) as n, max(xmin::text::bigint)::text as newest from ${sql.table(name)}`.execute(db);
+    parts.push(`${name}:${rows[0].n}:${rows[0].newest ?? "-"}`);
+  }
+  return parts.join(" ");
+}
