@@ -31,7 +31,7 @@ app.disable("x-powered-by");
 if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
 
 // Scripts run only with this request's nonce (Remix's own inline scripts get it through entry.server.tsx), so an
-// injected <script> or on*= handler does nothing. No inline styles either: the pages use classes only (decision 013).
+// injected <script> or on*= handler does nothing. No inline styles either: the pages use classes only (decision 012).
 // The Vite dev server injects styles and talks over a WebSocket, so development relaxes exactly those two.
 const contentSecurityPolicy = (nonce) =>
   [

@@ -75,7 +75,7 @@ function dropNulBytes(): Transform {
 /**
  * Loader data fetched by client-side navigation (.data) is the same signed-in content: no shared cache may keep
  * it, and the browser must ask again every time. Not no-store: Chromium then aborts Remix's data streams
- * (decision 013).
+ * (decision 012).
  */
 export function handleDataRequest(response: Response) {
   if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "private, no-cache");

@@ -18,7 +18,7 @@ import { newId, timestamp } from "../utils/ids";
 import { recordAudit } from "./audit.server";
 
 /*
- * Two-factor sign-in (docs/decisions/016-two-factor.md): TOTP secrets, recovery codes, the challenge between
+ * Two-factor sign-in (docs/decisions/013-two-factor.md): TOTP secrets, recovery codes, the challenge between
  * password and code, and throttling of wrong codes. Audit rows say what happened, never a secret or a code.
  */
 

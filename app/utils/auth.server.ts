@@ -22,7 +22,7 @@ export interface CurrentUser extends Actor {
 
 /**
  * TWO_FACTOR_REQUIRED ("true"/"false"); unset, it is on except with demo data, whose password-only sign-ins
- * outside tools rely on (docs/decisions/016-two-factor.md).
+ * outside tools rely on (docs/decisions/013-two-factor.md).
  */
 export function isTwoFactorEnforced(): boolean {
   const setting = process.env.TWO_FACTOR_REQUIRED;

@@ -65,7 +65,7 @@ export interface SignInFailuresTable {
 
 export interface TwoFactorCredentialsTable {
   user_id: string;
-  /** Base32 TOTP secret once enrolment is confirmed (docs/decisions/016-two-factor.md). */
+  /** Base32 TOTP secret once enrolment is confirmed (docs/decisions/013-two-factor.md). */
   secret: string | null;
   enabled_at: string | null;
   /** The TOTP time step of the last accepted code: a code is never accepted twice. */
