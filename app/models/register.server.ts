@@ -160,16 +160,24 @@ export async function exportRegister(db: DB, actor: Actor, filters: RegisterFilt
 }
 export type RegisterRow = Awaited<ReturnType<typeof exportRegister>>[number];
 
-/** The choices the filter form offers. */
-export async function registerFilterOptions(db: DB) {
-  const [organizations, meetings, chairs] = await Promise.all([
+/** Meetings offered in the filter: the recent ones (a longer list only weighs down every register page). */
+export const RECENT_MEETINGS_IN_FILTER = 60;
+
+/** The choices the filter form offers; `selectedMeeting` stays offered however old it is. */
+export async function registerFilterOptions(db: DB, selectedMeeting?: string) {
+  const meetingColumns = ["id", "title", "protocol_number", "held_at"] as const;
+  const [organizations, recent, selected, chairs] = await Promise.all([
     db.selectFrom("organizations").select(["id", "kind", "name_kk", "name_ru", "name_en"]).where("is_active", "=", 1).execute(),
-    db.selectFrom("meetings").select(["id", "title", "protocol_number", "held_at"]).where("status", "=", "published").orderBy("held_at", "desc").limit(500).execute(),
+    db.selectFrom("meetings").select(meetingColumns).where("status", "=", "published").orderBy("held_at", "desc").limit(RECENT_MEETINGS_IN_FILTER).execute(),
+    selectedMeeting
+      ? db.selectFrom("meetings").select(meetingColumns).where("status", "=", "published").where("id", "=", selectedMeeting).execute()
+      : Promise.resolve([]),
     db
       .selectFrom("people")
       .select(["people.id", "people.full_name"])
       .where((eb) => eb.exists(eb.selectFrom("meetings").select(sql`1`.as("one")).whereRef("meetings.chair_person_id", "=", "people.id")))
       .execute(),
   ]);
+  const meetings = [...recent, ...selected.filter((meeting) => !recent.some((r) => r.id === meeting.id))];
   return { organizations, meetings, chairs };
 }

@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = registerFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const today = almatyDate();
   const db = getDb();
-  const [register, options] = await Promise.all([listRegister(db, user, filters, today, language), registerFilterOptions(db)]);
+  const [register, options] = await Promise.all([listRegister(db, user, filters, today, language), registerFilterOptions(db, filters.meeting)]);
   return {
     ...register,
     filters,
