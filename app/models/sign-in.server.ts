@@ -4,8 +4,14 @@ import { newId } from "../utils/ids";
 import { verifyPassword } from "../utils/password.server";
 
 export const THROTTLE_WINDOW_MS = 60_000;
-/** Failures allowed per account and per address within the window; the next attempt is refused. */
-export const MAX_FAILURES_PER_WINDOW = 10;
+/** Failures allowed per account within the window; the next attempt on that account is refused. */
+export const MAX_FAILURES_PER_ACCOUNT = 10;
+/**
+ * Failures allowed per client address within the window. Higher than per account: a ministry's whole staff
+ * may reach us through one proxy address, and one person's typos must not lock the building out. It still
+ * stops one address from trying a password across many accounts.
+ */
+export const MAX_FAILURES_PER_ADDRESS = 50;
 
 export type SignInOutcome = { outcome: "signed_in"; userId: string; language: string } | { outcome: "invalid" } | { outcome: "throttled" };
 
@@ -38,7 +44,7 @@ export async function attemptSignIn(
     recentFailures(db, "login", login, since),
     recentFailures(db, "client_address", input.clientAddress, since),
   ]);
-  if (byLogin >= MAX_FAILURES_PER_WINDOW || byAddress >= MAX_FAILURES_PER_WINDOW) return { outcome: "throttled" };
+  if (byLogin >= MAX_FAILURES_PER_ACCOUNT || byAddress >= MAX_FAILURES_PER_ADDRESS) return { outcome: "throttled" };
 
   const user = await db
     .selectFrom("users")

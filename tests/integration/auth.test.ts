@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../app/i18n/en";
 import { kk } from "../../app/i18n/kk";
 import { ru } from "../../app/i18n/ru";
-import { MAX_FAILURES_PER_WINDOW } from "../../app/models/sign-in.server";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from "../../app/models/sign-in.server";
 import { Client } from "../support/http";
 import { startServer, type TestServer } from "../support/server";
 import { snapshotDatabase } from "../support/snapshot";
@@ -72,7 +72,7 @@ describe("sign-in", () => {
   });
 
   it("refuses the 11th failed attempt on one account within a minute with 429, whatever the address", async () => {
-    for (let attempt = 1; attempt <= MAX_FAILURES_PER_WINDOW; attempt++) {
+    for (let attempt = 1; attempt <= MAX_FAILURES_PER_ACCOUNT; attempt++) {
       const response = await client().post("/login", { login: "ministry", password: `guess-${attempt}` });
       expect(response.status, `attempt ${attempt}`).toBe(401);
     }
@@ -83,9 +83,15 @@ describe("sign-in", () => {
     expect((await client().signIn("north-kazakhstan")).status).toBe(302);
   });
 
-  it("refuses the 11th failed attempt from one address within a minute, whatever the account", async () => {
-    const attacker = client();
-    for (let attempt = 1; attempt <= MAX_FAILURES_PER_WINDOW; attempt++) {
+  it("refuses the 51st failed attempt from one address within a minute, whatever the account, but not a colleague's first", async () => {
+    const officeProxy = { forwardedFor: "10.77.0.1" };
+    const attacker = new Client(server, officeProxy);
+    // Ten typos by people behind one office proxy lock nobody else out.
+    for (let attempt = 1; attempt <= MAX_FAILURES_PER_ACCOUNT; attempt++) {
+      expect((await attacker.post("/login", { login: `typo-${attempt}`, password: "x" })).status).toBe(401);
+    }
+    expect((await new Client(server, officeProxy).signIn("admin")).status).toBe(302);
+    for (let attempt = MAX_FAILURES_PER_ACCOUNT + 1; attempt <= MAX_FAILURES_PER_ADDRESS; attempt++) {
       expect((await attacker.post("/login", { login: `nobody-${attempt}`, password: "x" })).status).toBe(401);
     }
     expect((await attacker.signIn("secretariat")).status).toBe(429);

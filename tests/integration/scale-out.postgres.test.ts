@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../app/i18n/en";
 import { verifyAuditChain } from "../../app/models/audit.server";
-import { MAX_FAILURES_PER_WINDOW } from "../../app/models/sign-in.server";
+import { MAX_FAILURES_PER_ACCOUNT } from "../../app/models/sign-in.server";
 import { freshDatabase, type FreshDatabase } from "../support/database";
 import { Client } from "../support/http";
 import { startServer, type TestServer } from "../support/server";
@@ -50,7 +50,7 @@ describe("two app servers on one PostgreSQL database", () => {
 
   it("counts failed sign-ins on both servers toward one throttle", async () => {
     const from = { forwardedFor: "10.9.0.1" };
-    for (let attempt = 1; attempt <= MAX_FAILURES_PER_WINDOW; attempt++) {
+    for (let attempt = 1; attempt <= MAX_FAILURES_PER_ACCOUNT; attempt++) {
       const server = attempt % 2 ? a : b;
       const response = await new Client(server, from).post("/login", { login: "secretariat", password: `guess-${attempt}` });
       expect(response.status, `attempt ${attempt} on ${server === a ? "A" : "B"}`).toBe(401);
