@@ -410,6 +410,7 @@ export const en = {
   "discipline.from": "Deadlines from",
   "discipline.to": "to",
   "discipline.empty": "No deadlines fell in this period.",
+  "discipline.shownOf": "The {shown} organizations with the weakest discipline, of {total}; every organization is in the XLSX and CSV.",
   "discipline.due": "Due",
   "discipline.onTime": "On time",
   "discipline.late": "Done late",

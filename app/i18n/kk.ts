@@ -410,6 +410,7 @@ export const kk: Messages = {
   "discipline.from": "Мерзімдер (басы)",
   "discipline.to": "соңы",
   "discipline.empty": "Бұл кезеңде мерзімі біткен тапсырма жоқ.",
+  "discipline.shownOf": "Орындау тәртібі ең әлсіз {shown} ұйым, барлығы {total}; барлық ұйым XLSX және CSV файлдарында.",
   "discipline.due": "Мерзімі келгені",
   "discipline.onTime": "Мерзімінде",
   "discipline.late": "Кешігіп орындалды",

@@ -410,6 +410,7 @@ export const ru: Messages = {
   "discipline.from": "Сроки с",
   "discipline.to": "по",
   "discipline.empty": "В этом периоде сроков не было.",
+  "discipline.shownOf": "{shown} организаций с самой слабой дисциплиной из {total}; все организации — в XLSX и CSV.",
   "discipline.due": "Срок наступил",
   "discipline.onTime": "В срок",
   "discipline.late": "Исполнено с опозданием",

@@ -253,6 +253,8 @@ async function extensionsGranted(db: DB, from: string, organizationId?: string):
   return new Map(rows.map((row) => [row.organization_id, Number(row.n)]));
 }
 
+export const DISCIPLINE_ROWS_ON_DASHBOARD = 20;
+
 /**
  * Everything the controller's dashboard shows, computed once per change of the execution data (see
  * app/utils/snapshot.server.ts): at national size the aggregations take a few hundred milliseconds.
@@ -264,7 +266,14 @@ export function getControllerOverview(db: DB, today: string, from: string, to: s
       getDiscipline(db, today, from, to),
       getMonthlyTrend(db, today),
     ]);
-    return { ...controller, discipline, trend, period: { from, to } };
+    // The weakest first; the full ranking is the discipline report (XLSX/CSV), not page weight.
+    return {
+      ...controller,
+      discipline: discipline.slice(0, DISCIPLINE_ROWS_ON_DASHBOARD),
+      disciplineTotal: discipline.length,
+      trend,
+      period: { from, to },
+    };
   });
 }
 

@@ -74,6 +74,31 @@ describe("the instruction register", () => {
     expect(await registerOverdue()).toBe(registerBefore);
   });
 
+  it("shows the 20 organizations with the weakest discipline on the dashboard and says how many there are", async () => {
+    const reader = new Client(server);
+    await reader.signIn("controller");
+    await reader.post("/language", { language: "en", redirectTo: "/" });
+    const open = await server.db.selectFrom("assignments").select(["id", "deadline"]).where("status", "in", ["assigned", "in_progress"]).execute();
+    const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    await server.db.updateTable("assignments").set({ deadline: monthAgo }).where("id", "in", open.map((a) => a.id)).execute();
+    try {
+      const html = await (await reader.get("/")).text();
+      const table = html.slice(html.indexOf(en["discipline.title"]), html.indexOf("</table>", html.indexOf(en["discipline.title"])));
+      const rows = table.split("<tbody")[1].match(/<tr/g) ?? [];
+      const organizations = await server.db
+        .selectFrom("assignments")
+        .select("organization_id")
+        .distinct()
+        .where("deadline", "=", monthAgo)
+        .execute();
+      expect(organizations.length).toBeGreaterThan(20);
+      expect(rows).toHaveLength(20);
+      expect(html).toContain(en["discipline.shownOf"].replace("{shown}", "20").replace("{total}", String(organizations.length)));
+    } finally {
+      for (const assignment of open) await server.db.updateTable("assignments").set({ deadline: assignment.deadline }).where("id", "=", assignment.id).execute();
+    }
+  });
+
   it("narrows to one organization and finds instructions by text whatever the case", async () => {
     const north = await server.db.selectFrom("organizations").select("id").where("code", "=", "north-kazakhstan").executeTakeFirstOrThrow();
     const rows = rowIds(await (await controller.get(`/instructions?organization=${north.id}`)).text());

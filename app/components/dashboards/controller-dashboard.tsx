@@ -10,10 +10,11 @@ import { EmptyState, Panel, Stat } from "../ui/panel";
 type Data = Awaited<ReturnType<typeof getControllerDashboard>> & {
   discipline: Awaited<ReturnType<typeof getDiscipline>>;
   trend: Awaited<ReturnType<typeof getMonthlyTrend>>;
+  disciplineTotal: number;
   period: { from: string; to: string };
 };
 
-function DisciplineTable({ rows, period }: { rows: Data["discipline"]; period: Data["period"] }) {
+function DisciplineTable({ rows, total, period }: { rows: Data["discipline"]; total: number; period: Data["period"] }) {
   const { t, language, number } = useI18n();
   const cell = "px-4 py-2";
   return (
@@ -57,7 +58,7 @@ function DisciplineTable({ rows, period }: { rows: Data["discipline"]; period: D
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {rows.slice(0, 20).map((row) => (
+              {rows.map((row) => (
                 <tr key={row.id}>
                   <td className={`${cell} text-slate-900`}>
                     <Link to={`/instructions?organization=${row.id}`} className="hover:text-brand-800 hover:underline">
@@ -84,6 +85,11 @@ function DisciplineTable({ rows, period }: { rows: Data["discipline"]; period: D
               ))}
             </tbody>
           </table>
+          {total > rows.length ? (
+            <p className="border-t border-slate-200 px-5 py-3 text-sm text-slate-600">
+              {t("discipline.shownOf", { shown: number(rows.length), total: number(total) })}
+            </p>
+          ) : null}
         </div>
       )}
     </>
@@ -117,7 +123,7 @@ export function ControllerDashboard({ data, today }: { data: Data; today: string
         <TrendChart points={data.trend} />
       </Panel>
       <Panel title={t("discipline.title")}>
-        <DisciplineTable rows={data.discipline} period={data.period} />
+        <DisciplineTable rows={data.discipline} total={data.disciplineTotal} period={data.period} />
       </Panel>
       <Panel title={t("dashboard.overdue.title")}>
         {data.overdue.length ? (
