@@ -350,6 +350,8 @@ export const en = {
   "execution.flash.reject_extension": "Extension rejected.",
   "timeline.title": "History",
   "timeline.empty": "Nothing has happened yet.",
+  "timeline.recentOnly": "The latest {shown} of {total} events.",
+  "timeline.showAll": "Show the whole history",
   "timeline.system": "System",
   "timeline.statusChange": "Status: {from} → {to}",
   "timeline.deadlineChange": "Deadline: {from} → {to}",

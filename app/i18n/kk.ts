@@ -350,6 +350,8 @@ export const kk: Messages = {
   "execution.flash.reject_extension": "Ұзартудан бас тартылды.",
   "timeline.title": "Тарихы",
   "timeline.empty": "Әзірге ештеңе болған жоқ.",
+  "timeline.recentOnly": "{total} оқиғаның соңғы {shown} оқиғасы көрсетілген.",
+  "timeline.showAll": "Бүкіл тарихты көрсету",
   "timeline.system": "Жүйе",
   "timeline.statusChange": "Мәртебесі: {from} → {to}",
   "timeline.deadlineChange": "Мерзімі: {from} → {to}",

@@ -350,6 +350,8 @@ export const ru: Messages = {
   "execution.flash.reject_extension": "В продлении отказано.",
   "timeline.title": "История",
   "timeline.empty": "Пока ничего не происходило.",
+  "timeline.recentOnly": "Показаны последние {shown} из {total} событий.",
+  "timeline.showAll": "Показать всю историю",
   "timeline.system": "Система",
   "timeline.statusChange": "Статус: {from} → {to}",
   "timeline.deadlineChange": "Срок: {from} → {to}",

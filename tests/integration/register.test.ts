@@ -145,6 +145,58 @@ describe("the instruction register", () => {
   });
 });
 
+describe("an instruction's page", () => {
+  it("shows the latest 30 events of its history, and all of them on request", async () => {
+    const instruction = await server.db.selectFrom("instructions").select("id").where("number", "=", "2").executeTakeFirstOrThrow();
+    const assignments = await server.db.selectFrom("assignments").select("id").where("instruction_id", "=", instruction.id).execute();
+    // Comments from the control department, so the history is longer than one screen's worth.
+    const now = Date.now();
+    await server.db
+      .insertInto("assignment_events")
+      .values(
+        assignments.map((assignment, index) => ({
+          id: `0190a000-0000-7000-8000-${String(index).padStart(12, "0")}`,
+          assignment_id: assignment.id,
+          kind: "comment",
+          author_user_id: null,
+          author_organization_id: null,
+          body: `Бақылау бөлімінің ескертпесі ${index + 1}`,
+          percent_complete: null,
+          from_status: null,
+          to_status: null,
+          from_deadline: null,
+          to_deadline: null,
+          requested_deadline: null,
+          responds_to_event_id: null,
+          idempotency_key: null,
+          created_at: new Date(now + index * 1000).toISOString(),
+        })),
+      )
+      .execute();
+    const total = Number(
+      (
+        await server.db
+          .selectFrom("assignment_events")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("assignment_id", "in", assignments.map((a) => a.id))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    expect(total).toBeGreaterThan(30);
+    const reader = new Client(server);
+    await reader.signIn("controller");
+    await reader.post("/language", { language: "en", redirectTo: "/" });
+    const recent = await (await reader.get(`/instructions/${instruction.id}`)).text();
+    expect(recent).toContain(en["timeline.recentOnly"].replace("{shown}", "30").replace("{total}", String(total)));
+    expect(recent).toContain(`Бақылау бөлімінің ескертпесі ${assignments.length}`);
+    expect(recent).toContain(`href="/instructions/${instruction.id}?history=all#history"`);
+    const whole = await (await reader.get(`/instructions/${instruction.id}?history=all`)).text();
+    expect(whole).not.toContain(`?history=all#history"`);
+    // The earliest events are back: the instruction's assignment to the organizations.
+    expect(whole.split('data-testid="timeline"')[1].match(/<li/g)!.length).toBeGreaterThan(recent.split('data-testid="timeline"')[1].match(/<li/g)!.length);
+  });
+});
+
 describe("an organization's page", () => {
   it("shows its assignments and discipline to the controller, and only its own page to an assignee", async () => {
     const north = await server.db.selectFrom("organizations").select("id").where("code", "=", "north-kazakhstan").executeTakeFirstOrThrow();
