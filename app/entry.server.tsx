@@ -4,6 +4,9 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from "./i18n";
+import { CATALOGUES } from "./i18n/catalogues";
+import { MessagesProvider } from "./i18n/use-i18n";
 import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemoData } from "../db/seeds/demo";
 import { getDb, migrateToLatest, refreshPlannerStatistics } from "./utils/db.server";
 import { parseDatabaseUrl } from "./utils/database-url";
@@ -20,9 +23,15 @@ export default function handleRequest(
 ) {
   // server.js makes one nonce per request and names it in the Content-Security-Policy header.
   const nonce = loadContext.cspNonce;
+  // The language the root loader chose; without it (an error before it ran), the default, as the page's
+  // catalogue script then is (app/root.tsx).
+  const rootData = remixContext.staticHandlerContext.loaderData.root as { language?: Language } | undefined;
+  const language = rootData?.language && isLanguage(rootData.language) ? rootData.language : DEFAULT_LANGUAGE;
   const app = (
     <NonceProvider value={nonce}>
-      <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      <MessagesProvider value={CATALOGUES[language]}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </MessagesProvider>
     </NonceProvider>
   );
   return new Promise((resolve, reject) => {

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
@@ -8,7 +8,8 @@ import { useNonce } from "./components/nonce";
 import { organizationName } from "./domain/organizations";
 import { DEFAULT_LANGUAGE } from "./i18n";
 import { CATALOGUES } from "./i18n/catalogues";
-import { kk } from "./i18n/kk";
+import { catalogueUrl } from "./i18n/catalogue-script.server";
+import { documentTitle, TITLE_KEYS } from "./i18n/document-title";
 import { countUnread } from "./models/notifications.server";
 import { getUserProfile } from "./models/users.server";
 import { getSignedInUser } from "./utils/auth.server";
@@ -45,17 +46,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const messages = CATALOGUES[language];
   const flashKey = readFlash(request);
   const flash = flashKey && flashKey in messages ? messages[flashKey as keyof typeof messages] : null;
-  // Only the active catalogue travels to the browser.
+  // The catalogue itself travels as a cached script (catalogueUrl), not in every page's data.
   return data(
-    { user: shellUser, language, messages, flash },
+    { user: shellUser, language, catalogue: catalogueUrl(language), titles: Object.fromEntries(TITLE_KEYS.map((key) => [key, messages[key]])), flash },
     flashKey ? { headers: { "Set-Cookie": clearFlashCookie() } } : undefined,
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => {
-  const messages = loaderData?.messages ?? kk;
-  return [{ title: `${messages["app.name"]} · ${messages["app.tagline"]}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches }) => documentTitle(matches);
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
@@ -67,6 +65,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {/* The catalogue first: a classic script runs before the deferred modules that hydrate the page. Without
+            root data (an error before its loader ran) the server rendered in the default language. */}
+        <script src={data?.catalogue ?? `/i18n/${DEFAULT_LANGUAGE}.js`} nonce={nonce} suppressHydrationWarning />
         {/* Before any module loads: zod probes `new Function` to pick its fast path, a violation of our CSP
             (no eval). jitless skips the probe. */}
         <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: "globalThis.__zod_globalConfig={jitless:true}" }} />
@@ -82,6 +83,12 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   const data = useRouteLoaderData<typeof loader>("root");
+  const language = data?.language;
+  // The page's texts came with the document: after a change of language without one (a sign-in with another
+  // preferred language), load the page again rather than show it half in the old language.
+  useEffect(() => {
+    if (language && window.__tapsyrmaI18n && window.__tapsyrmaI18n.language !== language) window.location.reload();
+  }, [language]);
   return (
     <AppShell user={data?.user ?? null} flash={data?.flash ?? null}>
       <Outlet />

@@ -96,7 +96,7 @@ export function AppShell({ user, children, flash = null }: { user: ShellUser | n
                       {user.organizationName ? ` · ${user.organizationName}` : ""}
                     </div>
                   </div>
-                  <Form method="post" action="/logout">
+                  <Form method="post" action="/logout" reloadDocument>
                     <button
                       type="submit"
                       className="rounded-md px-3 py-1 text-sm font-medium text-white ring-1 ring-inset ring-white/40 hover:bg-white/10"

@@ -9,7 +9,7 @@ export function LanguageSwitch({ tone = "dark" }: { tone?: "dark" | "light" }) {
   const base = tone === "dark" ? "text-brand-100 hover:bg-white/10 hover:text-white" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900";
   const active = tone === "dark" ? "bg-white text-brand-900" : "bg-brand-700 text-white";
   return (
-    <Form method="post" action="/language" className="flex items-center gap-1" aria-label={t("nav.language")}>
+    <Form method="post" action="/language" reloadDocument className="flex items-center gap-1" aria-label={t("nav.language")}>
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       {LANGUAGES.map((code) => (
         <button

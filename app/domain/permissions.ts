@@ -100,6 +100,8 @@ export const ROUTE_ACCESS = {
   "/logout": "signed_in",
   "/language": "public",
   "/healthz": "public",
+  /** The interface's texts in one language, as a script: the same for everyone. */
+  "/i18n/:file": "public",
   /** Benchmarks only: a 404 unless the server runs with BENCH_FLOOR=1 (never set on a real deployment). */
   "/bench/floor": "public",
   "/organizations": "directory.read",

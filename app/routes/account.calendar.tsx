@@ -1,3 +1,4 @@
+import { documentTitle } from "~/i18n/document-title";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -145,8 +146,4 @@ export default function CalendarFeedPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => {
-  const root = matches.find((match) => match.id === "root")?.data as { messages?: Record<string, string> } | undefined;
-  const title = root?.messages?.["calendar.title"];
-  return [{ title: title ? `${title} · ${root?.messages?.["app.name"] ?? "Tapsyrma"}` : "Tapsyrma" }];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches }) => documentTitle(matches, "calendar.title");

@@ -1,3 +1,4 @@
+import { documentTitle } from "~/i18n/document-title";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -234,8 +235,4 @@ export default function TwoFactorPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => {
-  const root = matches.find((match) => match.id === "root")?.data as { messages?: Record<string, string> } | undefined;
-  const title = root?.messages?.["twoFactor.title"];
-  return [{ title: title ? `${title} · ${root?.messages?.["app.name"] ?? "Tapsyrma"}` : "Tapsyrma" }];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches }) => documentTitle(matches, "twoFactor.title");

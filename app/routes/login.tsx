@@ -1,3 +1,4 @@
+import { documentTitle } from "~/i18n/document-title";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -118,7 +119,4 @@ export default function LoginPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => {
-  const root = matches.find((match) => match.id === "root")?.data as { messages?: Record<string, string> } | undefined;
-  return [{ title: `${root?.messages?.["login.title"] ?? "Sign in"} · Tapsyrma` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches }) => documentTitle(matches, "login.title");

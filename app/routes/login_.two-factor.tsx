@@ -1,3 +1,4 @@
+import { documentTitle } from "~/i18n/document-title";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -102,7 +103,4 @@ export default function SecondFactorPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => {
-  const root = matches.find((match) => match.id === "root")?.data as { messages?: Record<string, string> } | undefined;
-  return [{ title: `${root?.messages?.["twoFactor.signIn.title"] ?? "Enter your code"} · Tapsyrma` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches }) => documentTitle(matches, "twoFactor.signIn.title");

@@ -1,4 +1,5 @@
 import { Fragment } from "react";
+import type { TitleKey } from "~/i18n/document-title";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MinutesView } from "~/components/meetings/minutes";
@@ -67,9 +68,9 @@ export default function ProtocolPage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((match) => match.id === "root")?.data as { messages?: Record<string, string> } | undefined;
-  const heading = root?.messages?.["protocol.heading"] ?? "Protocol";
+  const titles = (matches.find((match) => match.id === "root")?.data as { titles?: Partial<Record<TitleKey, string>> } | undefined)?.titles;
+  const heading = titles?.["protocol.heading"] ?? "Protocol";
   const number = data?.minutes.meeting.protocol_number;
-  const numbered = number ? `${heading} ${(root?.messages?.["minutes.protocolNumber"] ?? "No. {number}").replace("{number}", number)}` : heading;
-  return [{ title: `${numbered} · ${root?.messages?.["app.name"] ?? "Tapsyrma"}` }];
+  const numbered = number ? `${heading} ${(titles?.["minutes.protocolNumber"] ?? "No. {number}").replace("{number}", number)}` : heading;
+  return [{ title: `${numbered} · ${titles?.["app.name"] ?? "Tapsyrma"}` }];
 };

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { BackLink, PageHeader, directoryTitle } from "~/components/directory/list-parts";
+import { BackLink, PageHeader } from "~/components/directory/list-parts";
+import { documentTitle } from "~/i18n/document-title";
 import { OrganizationForm, organizationFormValues } from "~/components/directory/organization-form";
 import { organizationName } from "~/domain/organizations";
 import { translator } from "~/i18n/catalogues";
@@ -63,4 +64,4 @@ export default function EditOrganizationPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => directoryTitle(matches, "directory.organizations.editTitle");
+export const meta: MetaFunction<typeof loader> = ({ matches }) => documentTitle(matches, "directory.organizations.editTitle");

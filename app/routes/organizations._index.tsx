@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { LinkButton, PageHeader, Pagination, TABLE_HEAD, directoryTitle } from "~/components/directory/list-parts";
+import { LinkButton, PageHeader, Pagination, TABLE_HEAD } from "~/components/directory/list-parts";
+import { documentTitle } from "~/i18n/document-title";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
@@ -145,4 +146,4 @@ export default function OrganizationsPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => directoryTitle(matches, "directory.organizations.title");
+export const meta: MetaFunction<typeof loader> = ({ matches }) => documentTitle(matches, "directory.organizations.title");

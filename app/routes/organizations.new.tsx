@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { BackLink, PageHeader, directoryTitle } from "~/components/directory/list-parts";
+import { BackLink, PageHeader } from "~/components/directory/list-parts";
+import { documentTitle } from "~/i18n/document-title";
 import { OrganizationForm } from "~/components/directory/organization-form";
 import { organizationName } from "~/domain/organizations";
 import { translator } from "~/i18n/catalogues";
@@ -54,4 +55,4 @@ export default function NewOrganizationPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => directoryTitle(matches, "directory.organizations.new");
+export const meta: MetaFunction<typeof loader> = ({ matches }) => documentTitle(matches, "directory.organizations.new");

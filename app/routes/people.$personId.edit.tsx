@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { BackLink, PageHeader, directoryTitle } from "~/components/directory/list-parts";
+import { BackLink, PageHeader } from "~/components/directory/list-parts";
+import { documentTitle } from "~/i18n/document-title";
 import { PersonForm } from "~/components/directory/person-form";
 import { organizationName } from "~/domain/organizations";
 import { translator } from "~/i18n/catalogues";
@@ -63,4 +64,4 @@ export default function EditPersonPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => directoryTitle(matches, "directory.people.editTitle");
+export const meta: MetaFunction<typeof loader> = ({ matches }) => documentTitle(matches, "directory.people.editTitle");

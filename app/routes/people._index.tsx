@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { LinkButton, PageHeader, Pagination, TABLE_HEAD, directoryTitle } from "~/components/directory/list-parts";
+import { LinkButton, PageHeader, Pagination, TABLE_HEAD } from "~/components/directory/list-parts";
+import { documentTitle } from "~/i18n/document-title";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { EmptyState, Panel } from "~/components/ui/panel";
@@ -117,4 +118,4 @@ export default function PeoplePage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => directoryTitle(matches, "directory.people.title");
+export const meta: MetaFunction<typeof loader> = ({ matches }) => documentTitle(matches, "directory.people.title");

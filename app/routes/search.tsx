@@ -1,3 +1,4 @@
+import { documentTitle } from "~/i18n/document-title";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -146,8 +147,4 @@ export default function SearchPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => {
-  const root = matches.find((match) => match.id === "root")?.data as { messages?: Record<string, string> } | undefined;
-  const title = root?.messages?.["search.title"];
-  return [{ title: title ? `${title} · ${root?.messages?.["app.name"] ?? "Tapsyrma"}` : "Tapsyrma" }];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches }) => documentTitle(matches, "search.title");

@@ -86,9 +86,3 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
 /** The header row style shared by the directory tables (as on the dashboards). */
 export const TABLE_HEAD = "bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 
-/** Document title for a directory page, from the active catalogue the root loader sent. */
-export function directoryTitle(matches: readonly { id: string; data?: unknown }[], key: string) {
-  const root = matches.find((match) => match.id === "root")?.data as { messages?: Record<string, string> } | undefined;
-  const title = root?.messages?.[key];
-  return [{ title: title ? `${title} · ${root?.messages?.["app.name"] ?? "Tapsyrma"}` : "Tapsyrma" }];
-}
