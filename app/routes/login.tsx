@@ -89,7 +89,7 @@ export default function LoginPage() {
           </p>
         ) : null}
 
-        <Form method="post" className="mt-6 space-y-5" noValidate>
+        <Form method="post" reloadDocument className="mt-6 space-y-5" noValidate>
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
           <Field
             label={t("login.login")}

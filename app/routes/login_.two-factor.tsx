@@ -74,7 +74,7 @@ export default function SecondFactorPage() {
         ) : (
           <>
             <p className="mt-2 text-sm text-slate-600">{t("twoFactor.signIn.intro")}</p>
-            <Form method="post" className="mt-6 space-y-5" noValidate>
+            <Form method="post" reloadDocument className="mt-6 space-y-5" noValidate>
               <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
               <Field
                 label={t("twoFactor.code")}

@@ -57,9 +57,10 @@ export function watchForProblems(page: Page): string[] {
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("requestfailed", (request) => {
     const reason = request.failure()?.errorText ?? "";
-    // Remix's lazy route discovery fetches /__manifest for the links on screen; a navigation that starts
-    // meanwhile cancels it, which a reader never sees. Any other failure, or a manifest that errs, counts.
-    if (reason === "net::ERR_ABORTED" && new URL(request.url()).pathname === "/__manifest") return;
+    // Remix's lazy route discovery fetches /__manifest for the links on screen, and every document asks for
+    // the favicon; a navigation that starts meanwhile cancels them, which a reader never sees. Any other
+    // failure, or one of these that errs, counts.
+    if (reason === "net::ERR_ABORTED" && ["/__manifest", "/favicon.svg"].includes(new URL(request.url()).pathname)) return;
     problems.push(`request failed: ${request.url()}`);
   });
   return problems;
