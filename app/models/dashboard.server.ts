@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { DEADLINE_END_UTC_SUFFIX, addDays } from "../domain/calendar";
+import { DEADLINE_END_UTC_SUFFIX, addDays, addMonths, isCalendarDate } from "../domain/calendar";
 import { OPEN_STATUSES } from "../domain/lifecycle";
 import type { DB } from "../utils/db.server";
 import { snapshot } from "../utils/snapshot.server";
@@ -236,6 +236,13 @@ export async function getDiscipline(db: DB, today: string, from: string, to: str
       };
     })
     .sort((a, b) => (a.onTimePercent ?? 101) - (b.onTimePercent ?? 101) || b.overdue - a.overdue);
+}
+
+/** The discipline period from ?from=&to= (calendar dates); by default the last twelve months. */
+export function disciplinePeriod(params: URLSearchParams, today: string): { from: string; to: string } {
+  const from = params.get("from") ?? "";
+  const to = params.get("to") ?? "";
+  return { from: isCalendarDate(from) ? from : addMonths(today, -12), to: isCalendarDate(to) ? to : today };
 }
 
 /** Extensions granted since `from`, per organization: one grouped pass over the extension events. */

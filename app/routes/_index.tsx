@@ -4,11 +4,12 @@ import { AdminDashboard } from "~/components/dashboards/admin-dashboard";
 import { AssigneeDashboard } from "~/components/dashboards/assignee-dashboard";
 import { ControllerDashboard } from "~/components/dashboards/controller-dashboard";
 import { SecretariatDashboard } from "~/components/dashboards/secretariat-dashboard";
-import { addMonths, almatyDate, isCalendarDate } from "~/domain/calendar";
+import { almatyDate } from "~/domain/calendar";
 import { useI18n } from "~/i18n/use-i18n";
 import {
   getAdminDashboard,
   getAssigneeDashboard,
+  disciplinePeriod,
   getControllerOverview,
   getSecretariatDashboard,
 } from "~/models/dashboard.server";
@@ -23,10 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const base = { today, displayName: user.displayName };
   switch (user.role) {
     case "controller": {
-      // The discipline period: ?from=&to= (calendar dates), by default the last twelve months.
-      const params = new URL(request.url).searchParams;
-      const from = isCalendarDate(params.get("from") ?? "") ? params.get("from")! : addMonths(today, -12);
-      const to = isCalendarDate(params.get("to") ?? "") ? params.get("to")! : today;
+      const { from, to } = disciplinePeriod(new URL(request.url).searchParams, today);
       return { ...base, view: "controller" as const, controller: await getControllerOverview(db, today, from, to) };
     }
     case "assignee": {
