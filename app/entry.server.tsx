@@ -1,6 +1,5 @@
-import { Transform } from "node:stream";
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
@@ -39,19 +38,20 @@ export default function handleRequest(
     const { pipe, abort } = renderToPipeableStream(app, {
       nonce,
       onAllReady() {
-        const body = dropNulBytes();
-        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        // Signed-in pages carry official records: no shared or browser cache may keep them.
-        responseHeaders.set("Cache-Control", "no-store");
-        resolve(
-          new Response(createReadableStreamFromReadable(body), {
-            headers: responseHeaders,
-            status: failed ? 500 : responseStatusCode,
+        clearTimeout(timeout);
+        // The whole document is ready: send it as one body rather than React's many small chunks, so it is
+        // compressed in one pass (per-chunk gzip calls had been a sixth of a page's server time).
+        pipe(
+          collectDocument((document) => {
+            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+            // Signed-in pages carry official records: no shared or browser cache may keep them.
+            responseHeaders.set("Cache-Control", "no-store");
+            resolve(new Response(document, { headers: responseHeaders, status: failed ? 500 : responseStatusCode }));
           }),
         );
-        pipe(body);
       },
       onShellError(error: unknown) {
+        clearTimeout(timeout);
         reject(error);
       },
       onError(error: unknown) {
@@ -59,26 +59,40 @@ export default function handleRequest(
         console.error(error);
       },
     });
-    setTimeout(abort, streamTimeout + 1000);
+    // Cleared once the page is rendered: a pending timer would hold the whole render in memory for its delay.
+    const timeout = setTimeout(abort, streamTimeout + 1000);
   });
 }
 
 /**
+ * Gathers the rendered document into one buffer.
+ *
  * React 18.3.1's Node renderer (writeStringChunk), when a multi-byte character does not fit at the end of its
  * 2 KB buffer, sends the whole buffer, unused tail included: stray NUL bytes in the page. Kazakh and Russian
  * text hits this on ordinary pages, and a NUL inside a form field's value reaches the browser as U+FFFD and
  * would be saved back. UTF-8 never has a zero byte inside a character, so dropping every zero byte is exact.
  */
-function dropNulBytes(): Transform {
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      if (!chunk.includes(0)) return callback(null, chunk);
-      const kept = Buffer.allocUnsafe(chunk.length);
-      let length = 0;
-      for (const byte of chunk) if (byte !== 0) kept[length++] = byte;
-      callback(null, kept.subarray(0, length));
+function collectDocument(done: (document: Uint8Array<ArrayBuffer>) => void): Writable {
+  const chunks: Buffer[] = [];
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk);
+      callback();
+    },
+    final(callback) {
+      const whole = Buffer.concat(chunks);
+      const length = whole.includes(0) ? dropZeroBytes(whole) : whole.length;
+      done(new Uint8Array(whole.buffer as ArrayBuffer, whole.byteOffset, length));
+      callback();
     },
   });
+}
+
+/** Moves every non-zero byte to the front, in place; returns how many there are. */
+function dropZeroBytes(buffer: Buffer): number {
+  let length = 0;
+  for (let index = 0; index < buffer.length; index++) if (buffer[index] !== 0) buffer[length++] = buffer[index];
+  return length;
 }
 
 /**
