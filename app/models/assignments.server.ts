@@ -105,10 +105,20 @@ export async function getPendingExtension(db: DB, assignmentId: string) {
   return pending ?? null;
 }
 
-/** Every event of these assignments, oldest first, with authors, files and reported values. */
-export async function getTimeline(db: DB, assignmentIds: string[]) {
-  if (assignmentIds.length === 0) return [];
-  const events = await db
+/** Events a page shows unless the whole history is asked for (?history=all): busy assignments gather hundreds. */
+export const RECENT_TIMELINE_EVENTS = 30;
+
+/** Whether the page asked for the whole history rather than the latest RECENT_TIMELINE_EVENTS. */
+export const wantsWholeHistory = (request: Request) => new URL(request.url).searchParams.get("history") === "all";
+
+/**
+ * The events of these assignments, oldest first, with authors, files and reported values: all of them, or the
+ * latest `latest` (read as such from the index, not sliced from the whole history). `total` counts them all.
+ */
+export async function getTimeline(db: DB, assignmentIds: string[], options: { latest?: number } = {}) {
+  if (assignmentIds.length === 0) return { events: [], total: 0 };
+  const { latest } = options;
+  let query = db
     .selectFrom("assignment_events")
     .innerJoin("assignments", "assignments.id", "assignment_events.assignment_id")
     .innerJoin("organizations as assignee", "assignee.id", "assignments.organization_id")
@@ -135,10 +145,22 @@ export async function getTimeline(db: DB, assignmentIds: string[]) {
       "assignee.name_ru as organization_name_ru",
       "assignee.name_en as organization_name_en",
     ])
-    .where("assignment_events.assignment_id", "in", assignmentIds)
-    .orderBy("assignment_events.created_at", "asc")
-    .orderBy("assignment_events.id", "asc")
-    .execute();
+    .where("assignment_events.assignment_id", "in", assignmentIds);
+  query = latest === undefined
+    ? query.orderBy("assignment_events.created_at", "asc").orderBy("assignment_events.id", "asc")
+    : query.orderBy("assignment_events.created_at", "desc").orderBy("assignment_events.id", "desc").limit(latest);
+  const [rows, counted] = await Promise.all([
+    query.execute(),
+    latest === undefined
+      ? null
+      : db
+          .selectFrom("assignment_events")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("assignment_id", "in", assignmentIds)
+          .executeTakeFirstOrThrow(),
+  ]);
+  const events = latest === undefined ? rows : rows.reverse();
+  const total = counted ? Number(counted.n) : events.length;
   const eventIds = events.map((event) => event.id);
   const [files, values] = eventIds.length
     ? await Promise.all([
@@ -152,16 +174,19 @@ export async function getTimeline(db: DB, assignmentIds: string[]) {
           .execute(),
       ])
     : [[], []];
-  return events.map((event) => ({
-    ...event,
-    files: files.filter((file) => file.event_id === event.id),
-    targetValues: values.filter((value) => value.event_id === event.id),
-  }));
+  return {
+    total,
+    events: events.map((event) => ({
+      ...event,
+      files: files.filter((file) => file.event_id === event.id),
+      targetValues: values.filter((value) => value.event_id === event.id),
+    })),
+  };
 }
-export type TimelineEvent = Awaited<ReturnType<typeof getTimeline>>[number];
+export type TimelineEvent = Awaited<ReturnType<typeof getTimeline>>["events"][number];
 
 /** Everything the assignment page shows, or null when the actor may not see it. */
-export async function getAssignmentDetail(db: DB, actor: Actor, assignmentId: string) {
+export async function getAssignmentDetail(db: DB, actor: Actor, assignmentId: string, options: { wholeHistory?: boolean } = {}) {
   const assignment = await visibleAssignments(db, actor)
     .innerJoin("organizations", "organizations.id", "assignments.organization_id")
     .select([
@@ -176,14 +201,14 @@ export async function getAssignmentDetail(db: DB, actor: Actor, assignmentId: st
   const [targets, latestValues, timeline, pendingExtension] = await Promise.all([
     db.selectFrom("instruction_targets").selectAll().where("instruction_id", "=", assignment.instruction_id).orderBy("sort_order").execute(),
     latestTargetValues(db, assignmentId),
-    getTimeline(db, [assignmentId]),
+    getTimeline(db, [assignmentId], { latest: options.wholeHistory ? undefined : RECENT_TIMELINE_EVENTS }),
     getPendingExtension(db, assignmentId),
   ]);
   const actions =
     assignment.meeting_status === "published"
       ? availableActions({ status: assignment.status, organizationId: assignment.organization_id, hasPendingExtension: Boolean(pendingExtension) }, actor)
       : [];
-  return { assignment, targets, latestValues, timeline, pendingExtension, actions };
+  return { assignment, targets, latestValues, timeline: timeline.events, eventCount: timeline.total, pendingExtension, actions };
 }
 
 /** The most recent reported value of each target on this assignment. */
@@ -469,7 +494,7 @@ export async function actOnAssignment(db: DB, actor: Actor, assignmentId: string
  * The instruction page: its text, targets, every assignment the actor may see (an assignee: their own),
  * and the timeline of those assignments. Null when the actor may not see the instruction.
  */
-export async function getInstructionDetail(db: DB, actor: Actor, instructionId: string) {
+export async function getInstructionDetail(db: DB, actor: Actor, instructionId: string, options: { wholeHistory?: boolean } = {}) {
   const assignments = await visibleAssignments(db, actor)
     .innerJoin("organizations", "organizations.id", "assignments.organization_id")
     .select([
@@ -493,9 +518,9 @@ export async function getInstructionDetail(db: DB, actor: Actor, instructionId: 
   if (!instruction) return null;
   const [targets, timeline, allStatuses] = await Promise.all([
     db.selectFrom("instruction_targets").selectAll().where("instruction_id", "=", instructionId).orderBy("sort_order").execute(),
-    getTimeline(db, assignments.map((a) => a.id)),
+    getTimeline(db, assignments.map((a) => a.id), { latest: options.wholeHistory ? undefined : RECENT_TIMELINE_EVENTS }),
     // The instruction's own status is derived from every lead, whoever is looking.
     db.selectFrom("assignments").select(["role", "status"]).where("instruction_id", "=", instructionId).execute(),
   ]);
-  return { instruction, assignments, targets, timeline, allStatuses, ownOnly };
+  return { instruction, assignments, targets, timeline: timeline.events, eventCount: timeline.total, allStatuses, ownOnly };
 }

@@ -15,7 +15,7 @@ import { isOverdue, type AssignmentAction, type AssignmentStatus } from "~/domai
 import { organizationNameOf } from "~/i18n/labels";
 import type { MessageKey } from "~/i18n";
 import { useI18n } from "~/i18n/use-i18n";
-import { actOnAssignment, getAssignmentDetail, precheckAction, unreferencedFiles } from "~/models/assignments.server";
+import { actOnAssignment, getAssignmentDetail, precheckAction, unreferencedFiles, wantsWholeHistory } from "~/models/assignments.server";
 import { assignmentActionSchema, readTargetValues } from "~/schemas/execution";
 import { parseForm } from "~/schemas/form";
 import { forbidden, notFound, requirePermission } from "~/utils/auth.server";
@@ -27,7 +27,7 @@ import { newId } from "~/utils/ids";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "instructions.read");
-  const detail = await getAssignmentDetail(getDb(), user, params.assignmentId!);
+  const detail = await getAssignmentDetail(getDb(), user, params.assignmentId!, { wholeHistory: wantsWholeHistory(request) });
   if (!detail) throw notFound();
   // One key per rendered form: submitting the same form twice records one event.
   const keys = Object.fromEntries(detail.actions.map((action) => [action, newId()])) as Partial<Record<AssignmentAction, string>>;
@@ -132,7 +132,7 @@ function ActionForm({
 }
 
 export default function AssignmentPage() {
-  const { assignment, targets, latestValues, timeline, pendingExtension, actions, today, maxFileMegabytes, accept } = useLoaderData<typeof loader>();
+  const { assignment, targets, latestValues, timeline, eventCount, pendingExtension, actions, today, maxFileMegabytes, accept } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, language, date, dateTime, number } = useI18n();
   const code = instructionCode(assignment.protocol_number, assignment.instruction_number);
@@ -296,7 +296,7 @@ export default function AssignmentPage() {
             </div>
           </Panel>
           <Panel title={t("timeline.title")}>
-            <Timeline events={timeline} />
+            <Timeline events={timeline} total={eventCount} />
           </Panel>
         </div>
 

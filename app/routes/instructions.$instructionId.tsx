@@ -11,20 +11,15 @@ import { almatyDate } from "~/domain/calendar";
 import { instructionCode } from "~/domain/instructions";
 import { instructionStatus, isOverdue } from "~/domain/lifecycle";
 import { useI18n } from "~/i18n/use-i18n";
-import { getInstructionDetail } from "~/models/assignments.server";
+import { getInstructionDetail, wantsWholeHistory } from "~/models/assignments.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
-/** Events shown unless the whole history is asked for: an instruction to twenty akimats gathers hundreds. */
-const RECENT_EVENTS = 30;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "instructions.read");
-  const detail = await getInstructionDetail(getDb(), user, params.instructionId!);
+  const detail = await getInstructionDetail(getDb(), user, params.instructionId!, { wholeHistory: wantsWholeHistory(request) });
   if (!detail) throw notFound();
-  const wholeHistory = new URL(request.url).searchParams.get("history") === "all";
-  const timeline = wholeHistory ? detail.timeline : detail.timeline.slice(-RECENT_EVENTS);
-  return { ...detail, timeline, eventCount: detail.timeline.length, today: almatyDate() };
+  return { ...detail, today: almatyDate() };
 }
 
 export default function InstructionPage() {
@@ -82,16 +77,7 @@ export default function InstructionPage() {
           <AssignmentList rows={assignments} today={today} showOrganization caption={t("instructions.assignments.title")} />
         </Panel>
         <Panel title={t("timeline.title")}>
-          <div id="history" />
-          {eventCount > timeline.length ? (
-            <p className="border-b border-slate-200 px-5 py-3 text-sm text-slate-600">
-              {t("timeline.recentOnly", { shown: number(timeline.length), total: number(eventCount) })}{" "}
-              <Link to="?history=all#history" className="font-medium text-brand-700 hover:underline">
-                {t("timeline.showAll")}
-              </Link>
-            </p>
-          ) : null}
-          <Timeline events={timeline} showOrganization={assignments.length > 1} />
+          <Timeline events={timeline} total={eventCount} showOrganization={assignments.length > 1} />
         </Panel>
       </div>
     </>

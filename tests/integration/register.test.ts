@@ -197,6 +197,53 @@ describe("an instruction's page", () => {
   });
 });
 
+describe("an assignment's page", () => {
+  it("shows the latest 30 events of a long history, newest last, and the whole history on request", async () => {
+    const instruction = await server.db.selectFrom("instructions").select("id").where("number", "=", "2").executeTakeFirstOrThrow();
+    const assignment = await server.db.selectFrom("assignments").select("id").where("instruction_id", "=", instruction.id).orderBy("id").executeTakeFirstOrThrow();
+    const now = Date.now();
+    await server.db
+      .insertInto("assignment_events")
+      .values(
+        Array.from({ length: 45 }, (_, index) => ({
+          id: `0190b000-0000-7000-8000-${String(index).padStart(12, "0")}`,
+          assignment_id: assignment.id,
+          kind: "comment",
+          author_user_id: null,
+          author_organization_id: null,
+          body: `Апталық ескертпе №${index + 1}.`,
+          percent_complete: null,
+          from_status: null,
+          to_status: null,
+          from_deadline: null,
+          to_deadline: null,
+          requested_deadline: null,
+          responds_to_event_id: null,
+          idempotency_key: null,
+          created_at: new Date(now + 60_000 + index * 1000).toISOString(),
+        })),
+      )
+      .execute();
+    const total = (await server.db.selectFrom("assignment_events").select("id").where("assignment_id", "=", assignment.id).execute()).length;
+    expect(total).toBeGreaterThan(45);
+    const reader = new Client(server);
+    await reader.signIn("controller");
+    await reader.post("/language", { language: "en", redirectTo: "/" });
+    const events = (html: string) => [...html.split('data-testid="timeline"')[1].split("</ol>")[0].matchAll(/Апталық ескертпе №(\d+)\./g)].map((match) => Number(match[1]));
+
+    const recent = await (await reader.get(`/assignments/${assignment.id}`)).text();
+    expect(recent).toContain(en["timeline.recentOnly"].replace("{shown}", "30").replace("{total}", String(total)));
+    expect(recent).toContain(`href="/assignments/${assignment.id}?history=all#history"`);
+    // The latest thirty, oldest of them first.
+    expect(events(recent)).toEqual(Array.from({ length: 30 }, (_, index) => 16 + index));
+
+    const whole = await (await reader.get(`/assignments/${assignment.id}?history=all`)).text();
+    expect(whole).not.toContain("?history=all#history\"");
+    expect(events(whole)).toEqual(Array.from({ length: 45 }, (_, index) => 1 + index));
+    expect(whole).toContain('data-kind="assigned"');
+  });
+});
+
 describe("an organization's page", () => {
   it("shows its assignments and discipline to the controller, and only its own page to an assignee", async () => {
     const north = await server.db.selectFrom("organizations").select("id").where("code", "=", "north-kazakhstan").executeTakeFirstOrThrow();

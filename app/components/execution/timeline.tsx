@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import type { AssignmentStatus } from "../../domain/lifecycle";
 import { organizationNameOf } from "../../i18n/labels";
 import type { MessageKey } from "../../i18n";
@@ -21,8 +22,29 @@ function formatBytes(bytes: number, number: (n: number) => string) {
   return bytes >= 1024 * 1024 ? `${number(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB` : `${number(Math.max(1, Math.round(bytes / 1024)))} KB`;
 }
 
-/** The full history of one or more assignments, oldest first, in the reader's language. */
-export function Timeline({ events: all, showOrganization = false }: { events: TimelineEvent[]; showOrganization?: boolean }) {
+/**
+ * The history of one or more assignments, oldest first, in the reader's language. With `total` above the events
+ * given (the latest only), it says so and links to the whole history.
+ */
+export function Timeline({ events, total = events.length, showOrganization = false }: { events: TimelineEvent[]; total?: number; showOrganization?: boolean }) {
+  const { t, number } = useI18n();
+  return (
+    <>
+      <div id="history" />
+      {total > events.length ? (
+        <p className="border-b border-slate-200 px-5 py-3 text-sm text-slate-600">
+          {t("timeline.recentOnly", { shown: number(events.length), total: number(total) })}{" "}
+          <Link to="?history=all#history" className="font-medium text-brand-700 hover:underline">
+            {t("timeline.showAll")}
+          </Link>
+        </p>
+      ) : null}
+      <TimelineEvents events={events} showOrganization={showOrganization} />
+    </>
+  );
+}
+
+function TimelineEvents({ events: all, showOrganization }: { events: TimelineEvent[]; showOrganization: boolean }) {
   const { t, language, date, dateTime, number } = useI18n();
   if (all.length === 0) return <p className="px-5 py-6 text-sm text-slate-500">{t("timeline.empty")}</p>;
   // With many assignees, twenty "assigned" lines say one thing: fold them into the first.
