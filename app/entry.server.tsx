@@ -3,6 +3,7 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
+import { dropZeroBytes } from "./utils/zero-bytes";
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from "./i18n";
 import { CATALOGUES } from "./i18n/catalogues";
 import { MessagesProvider } from "./i18n/use-i18n";
@@ -86,13 +87,6 @@ function collectDocument(done: (document: Uint8Array<ArrayBuffer>) => void): Wri
       callback();
     },
   });
-}
-
-/** Moves every non-zero byte to the front, in place; returns how many there are. */
-function dropZeroBytes(buffer: Buffer): number {
-  let length = 0;
-  for (let index = 0; index < buffer.length; index++) if (buffer[index] !== 0) buffer[length++] = buffer[index];
-  return length;
 }
 
 /**

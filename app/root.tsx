@@ -11,7 +11,6 @@ import { CATALOGUES } from "./i18n/catalogues";
 import { catalogueUrl } from "./i18n/catalogue-script.server";
 import { documentTitle, TITLE_KEYS } from "./i18n/document-title";
 import { countUnread } from "./models/notifications.server";
-import { getUserProfile } from "./models/users.server";
 import { getSignedInUser } from "./utils/auth.server";
 import { getDb } from "./utils/db.server";
 import { clearFlashCookie, readFlash } from "./utils/flash.server";
@@ -28,19 +27,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const language = resolveLanguage(request, user);
   let shellUser: ShellUser | null = null;
   if (user) {
-    const [profile, unreadNotifications] = await Promise.all([getUserProfile(getDb(), user.id), countUnread(getDb(), user.id)]);
     shellUser = {
       displayName: user.displayName,
       role: user.role,
-      unreadNotifications,
+      unreadNotifications: await countUnread(getDb(), user.id),
       mustEnrolTwoFactor: user.mustEnrolTwoFactor,
-      organizationName:
-        profile?.organization_id && profile.organization_name_kk
-          ? organizationName(
-              { name_kk: profile.organization_name_kk, name_ru: profile.organization_name_ru!, name_en: profile.organization_name_en! },
-              language,
-            )
-          : null,
+      organizationName: user.organizationNames ? organizationName(user.organizationNames, language) : null,
     };
   }
   const messages = CATALOGUES[language];

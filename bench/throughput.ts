@@ -1,16 +1,17 @@
 // Throughput of the production build under concurrent load, on each database engine, beside the framework's floor:
-//   npm run bench:throughput -- [--sqlite data/large.db] [--postgres postgres://…] [--connections 20] [--duration 10]
+//   npm run bench:throughput -- [--sqlite data/large.db] [--postgres postgres://…] [--connections 20] [--duration 10] [--warmup 3]
 //
 // For each engine: starts server.js pinned to core 0 (taskset), pins this process (the load generator, autocannon)
 // to core 1, signs in as the controller and as the assignee organization with the most open assignments, then
-// drives each scenario for --duration seconds with --connections concurrent connections:
+// drives each scenario for --duration seconds with --connections concurrent connections, after --warmup seconds of
+// the same load that are not timed (a fresh process's first requests fill caches and compile code once):
 //   dashboard         GET /                                   (controller)
 //   register          GET /instructions?overdue=1&organization=<district akimat with most overdue>   (controller)
 //   instruction page  GET /instructions/<id>, over 200 instructions with many assignees              (controller)
 //   progress report   POST /assignments/<id> action=post_progress, each assignment held by one request at a time
 //   floor             GET /bench/floor: the register's 50 rows rendered from memory (BENCH_FLOOR=1), no session
 // Prints req/s, p50, p99 and errors per scenario, and each scenario's throughput as a share of the floor.
-// Errors: connection errors, timeouts and any response ≥ 400 (a post answers 303/302 on success).
+// Errors: connection errors, timeouts and any response ≥ 400 (a post answers 303/302 on success), warm-up included.
 //
 // Make the SQLite set first (about 1.5 minutes): DATABASE_URL=data/large.db npm run db:seed -- --large
 // For PostgreSQL, copy it into an empty database: DATABASE_URL=data/large.db npm run db:copy -- --to postgres://…
@@ -31,11 +32,13 @@ const { values: args } = parseArgs({
     postgres: { type: "string" },
     connections: { type: "string", default: "20" },
     duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "3" },
     password: { type: "string", default: "tapsyrma-demo" },
   },
 });
 const connections = Number(args.connections);
 const duration = Number(args.duration);
+const warmup = Number(args.warmup);
 
 interface Subjects {
   district: string;
@@ -125,13 +128,12 @@ async function drive(url: string, scenario: Scenario): Promise<Outcome> {
     };
     return { ...request, onResponse };
   });
-  const result = await autocannon({
-    url,
-    connections,
-    duration,
-    headers: scenario.cookie ? { cookie: scenario.cookie } : {},
-    requests,
-  });
+  const run = (seconds: number) => autocannon({ url, connections, duration: seconds, headers: scenario.cookie ? { cookie: scenario.cookie } : {}, requests });
+  if (warmup > 0) {
+    const warm = await run(warmup);
+    failed += warm.errors + warm.timeouts;
+  }
+  const result = await run(duration);
   return {
     name: scenario.name,
     rps: result.requests.average,
@@ -148,7 +150,7 @@ async function benchEngine(engine: string, databaseUrl: string): Promise<Outcome
   await db.destroy();
   console.log(
     `\n${engine}: ${subjects.assignee.assignments.length} open assignments of ${subjects.assignee.login} to report on; ` +
-      `${subjects.instructions.length} instructions; connections ${connections}, ${duration} s per scenario.`,
+      `${subjects.instructions.length} instructions; connections ${connections}, ${duration} s per scenario after ${warmup} s of warm-up.`,
   );
   const server = await startBenchServer(databaseUrl, { cpu: 0, env: { BENCH_FLOOR: "1" } });
   try {
@@ -230,8 +232,8 @@ function print(engine: string, outcomes: Outcome[]) {
 }
 
 async function main() {
-  if (!Number.isInteger(connections) || connections < 1 || !(duration > 0)) {
-    console.error("--connections must be a positive integer and --duration a positive number of seconds");
+  if (!Number.isInteger(connections) || connections < 1 || !(duration > 0) || !(warmup >= 0)) {
+    console.error("--connections must be a positive integer, --duration a positive number of seconds and --warmup zero or more");
     process.exit(2);
   }
   const engines: [string, string][] = [];

@@ -13,7 +13,6 @@ import {
   getControllerOverview,
   getSecretariatDashboard,
 } from "~/models/dashboard.server";
-import { getUserProfile } from "~/models/users.server";
 import { forbidden, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
@@ -29,17 +28,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }
     case "assignee": {
       if (!user.organizationId) throw forbidden();
-      const profile = await getUserProfile(db, user.id);
       return {
         ...base,
         view: "assignee" as const,
         assignee: {
           ...(await getAssigneeDashboard(db, user.organizationId)),
-          organization: {
-            name_kk: profile?.organization_name_kk ?? "",
-            name_ru: profile?.organization_name_ru ?? "",
-            name_en: profile?.organization_name_en ?? "",
-          },
+          organization: user.organizationNames ?? { name_kk: "", name_ru: "", name_en: "" },
         },
       };
     }

@@ -16,6 +16,8 @@ export interface CurrentUser extends Actor {
   displayName: string;
   role: Role;
   language: Language;
+  /** The names of the user's organization, if they belong to one. */
+  organizationNames: { name_kk: string; name_ru: string; name_en: string } | null;
   /** Two-factor sign-in is required of this role and not yet set up: only enrolment and sign-out are open. */
   mustEnrolTwoFactor: boolean;
 }
@@ -144,6 +146,10 @@ async function lookUpSession(request: Request): Promise<SessionLookup> {
       displayName: user.display_name,
       role: user.role,
       organizationId: user.organization_id,
+      organizationNames:
+        user.organization_name_kk !== null
+          ? { name_kk: user.organization_name_kk, name_ru: user.organization_name_ru ?? "", name_en: user.organization_name_en ?? "" }
+          : null,
       language: isLanguage(user.language) ? user.language : "kk",
       mustEnrolTwoFactor,
     },

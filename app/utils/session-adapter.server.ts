@@ -19,6 +19,10 @@ export interface UserAttributes {
   display_name: string;
   role: string;
   organization_id: string | null;
+  /** The user's organization's names, for the page header: read with the session rather than by a query of their own. */
+  organization_name_kk: string | null;
+  organization_name_ru: string | null;
+  organization_name_en: string | null;
   language: string;
 }
 
@@ -34,6 +38,7 @@ export class KyselySessionAdapter implements Adapter {
     const row = await this.db
       .selectFrom("sessions")
       .leftJoin("users", (join) => join.onRef("users.id", "=", "sessions.user_id").on("users.is_active", "=", 1))
+      .leftJoin("organizations", "organizations.id", "users.organization_id")
       .select([
         "sessions.user_id",
         "sessions.expires_at",
@@ -47,6 +52,9 @@ export class KyselySessionAdapter implements Adapter {
         "users.role",
         "users.organization_id",
         "users.language",
+        "organizations.name_kk as organization_name_kk",
+        "organizations.name_ru as organization_name_ru",
+        "organizations.name_en as organization_name_en",
       ])
       .where("sessions.id", "=", hashSessionToken(sessionId))
       .executeTakeFirst();
@@ -70,6 +78,9 @@ export class KyselySessionAdapter implements Adapter {
         display_name: row.display_name!,
         role: row.role!,
         organization_id: row.organization_id ?? null,
+        organization_name_kk: row.organization_name_kk ?? null,
+        organization_name_ru: row.organization_name_ru ?? null,
+        organization_name_en: row.organization_name_en ?? null,
         language: row.language!,
       } satisfies UserAttributes,
     };
