@@ -2,8 +2,9 @@ import { sql } from "kysely";
 import { DEADLINE_END_UTC_SUFFIX } from "../domain/calendar";
 import { OPEN_STATUSES } from "../domain/lifecycle";
 import type { Actor } from "../domain/permissions";
-import { likePattern } from "../domain/text";
+import { likePattern, sortByText } from "../domain/text";
 import type { Language } from "../i18n";
+import { organizationOptions } from "../i18n/labels";
 import type { RegisterFilters } from "../schemas/register";
 import type { DB } from "../utils/db.server";
 import { snapshot } from "../utils/snapshot.server";
@@ -163,21 +164,32 @@ export type RegisterRow = Awaited<ReturnType<typeof exportRegister>>[number];
 /** Meetings offered in the filter: the recent ones (a longer list only weighs down every register page). */
 export const RECENT_MEETINGS_IN_FILTER = 60;
 
-/** The choices the filter form offers; `selectedMeeting` stays offered however old it is. */
-export async function registerFilterOptions(db: DB, selectedMeeting?: string) {
-  const meetingColumns = ["id", "title", "protocol_number", "held_at"] as const;
-  const [organizations, recent, selected, chairs] = await Promise.all([
-    db.selectFrom("organizations").select(["id", "kind", "name_kk", "name_ru", "name_en"]).where("is_active", "=", 1).execute(),
-    db.selectFrom("meetings").select(meetingColumns).where("status", "=", "published").orderBy("held_at", "desc").limit(RECENT_MEETINGS_IN_FILTER).execute(),
+const MEETING_COLUMNS = ["id", "title", "protocol_number", "held_at"] as const;
+
+/**
+ * The choices the filter form offers, in the reader's language and order; `selectedMeeting` stays offered however
+ * old it is. The lists are the same for every reader until the directory or the minutes change, so they are kept
+ * per data version (people are versioned too, for the chairs' names); the selected meeting is looked up apart,
+ * so no query string can crowd the cache.
+ */
+export async function registerFilterOptions(db: DB, language: Language, selectedMeeting?: string) {
+  const [lists, selected] = await Promise.all([
+    snapshot(db, `register-filter-options|${language}`, async () => {
+      const [organizations, meetings, chairs] = await Promise.all([
+        db.selectFrom("organizations").select(["id", "name_kk", "name_ru", "name_en"]).where("is_active", "=", 1).execute(),
+        db.selectFrom("meetings").select(MEETING_COLUMNS).where("status", "=", "published").orderBy("held_at", "desc").limit(RECENT_MEETINGS_IN_FILTER).execute(),
+        db
+          .selectFrom("people")
+          .select(["people.id", "people.full_name"])
+          .where((eb) => eb.exists(eb.selectFrom("meetings").select(sql`1`.as("one")).whereRef("meetings.chair_person_id", "=", "people.id")))
+          .execute(),
+      ]);
+      return { organizations: organizationOptions(organizations, language), meetings, chairs: sortByText(chairs, (chair) => chair.full_name) };
+    }),
     selectedMeeting
-      ? db.selectFrom("meetings").select(meetingColumns).where("status", "=", "published").where("id", "=", selectedMeeting).execute()
+      ? db.selectFrom("meetings").select(MEETING_COLUMNS).where("status", "=", "published").where("id", "=", selectedMeeting).execute()
       : Promise.resolve([]),
-    db
-      .selectFrom("people")
-      .select(["people.id", "people.full_name"])
-      .where((eb) => eb.exists(eb.selectFrom("meetings").select(sql`1`.as("one")).whereRef("meetings.chair_person_id", "=", "people.id")))
-      .execute(),
   ]);
-  const meetings = [...recent, ...selected.filter((meeting) => !recent.some((r) => r.id === meeting.id))];
-  return { organizations, meetings, chairs };
+  const meetings = [...lists.meetings, ...selected.filter((meeting) => !lists.meetings.some((recent) => recent.id === meeting.id))];
+  return { organizations: lists.organizations, meetings, chairs: lists.chairs };
 }

@@ -8,7 +8,6 @@ import { PageHeader, linkButton } from "~/components/ui/page-header";
 import { almatyDate } from "~/domain/calendar";
 import { ASSIGNMENT_STATUSES } from "~/domain/lifecycle";
 import { ORGANIZATION_KINDS } from "~/domain/organizations";
-import { organizationOptions } from "~/i18n/labels";
 import type { MessageKey } from "~/i18n";
 import { useI18n } from "~/i18n/use-i18n";
 import { REGISTER_PAGE_SIZE, listRegister, registerFilterOptions } from "~/models/register.server";
@@ -24,15 +23,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = registerFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const today = almatyDate();
   const db = getDb();
-  const [register, options] = await Promise.all([listRegister(db, user, filters, today, language), registerFilterOptions(db, filters.meeting)]);
+  const [register, options] = await Promise.all([listRegister(db, user, filters, today, language), registerFilterOptions(db, language, filters.meeting)]);
   return {
     ...register,
     filters,
     today,
     pageCount: Math.max(1, Math.ceil(register.total / REGISTER_PAGE_SIZE)),
-    organizations: organizationOptions(options.organizations, language),
-    meetings: options.meetings,
-    chairs: options.chairs.sort((a, b) => a.full_name.localeCompare(b.full_name, "kk")),
+    ...options,
   };
 }
 

@@ -10,6 +10,7 @@ import * as dataVersions from "./2026-11-25T0000-data-versions";
 import * as registerDeadlineOrder from "./2026-11-25T0010-register-deadline-order";
 import * as twoFactor from "./2026-11-25T0100-two-factor";
 import * as minutesImports from "./2026-11-25T1100-minutes-imports";
+import * as peopleDataVersion from "./2026-11-25T1200-people-data-version";
 
 // A static list (not a folder scan) so the migrations bundle into the server build and run at start.
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25T0010-register-deadline-order": registerDeadlineOrder,
   "2026-11-25T0100-two-factor": twoFactor,
   "2026-11-25T1100-minutes-imports": minutesImports,
+  "2026-11-25T1200-people-data-version": peopleDataVersion,
 };

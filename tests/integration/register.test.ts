@@ -49,6 +49,28 @@ describe("the instruction register", () => {
     await server.db.updateTable("assignments").set({ deadline: first.deadline }).where("id", "=", first.id).execute();
   });
 
+  it("offers filter choices that follow the directory, even an edit made outside the app", async () => {
+    const chair = await server.db
+      .selectFrom("people")
+      .innerJoin("meetings", "meetings.chair_person_id", "people.id")
+      .select(["people.id", "people.full_name"])
+      .executeTakeFirstOrThrow();
+    const chairOptions = async () => {
+      const html = await (await controller.get("/instructions")).text();
+      return [...html.split('name="chair"')[1].split("</select>")[0].matchAll(/<option value="[^"]+"[^>]*>([^<]+)<\/option>/g)].map((m) => m[1]);
+    };
+    expect(await chairOptions()).toContain(chair.full_name);
+    const renamed = `${chair.full_name} (тексеру)`;
+    await server.db.updateTable("people").set({ full_name: renamed }).where("id", "=", chair.id).execute();
+    try {
+      const options = await chairOptions();
+      expect(options).toContain(renamed);
+      expect(options).not.toContain(chair.full_name);
+    } finally {
+      await server.db.updateTable("people").set({ full_name: chair.full_name }).where("id", "=", chair.id).execute();
+    }
+  });
+
   it("keeps its counts and the dashboard's true after any write, even one made outside the app", async () => {
     const reader = new Client(server);
     await reader.signIn("controller");
