@@ -1,5 +1,5 @@
 // Throughput of the production build under concurrent load, on each database engine, beside the framework's floor:
-//   npm run bench:throughput -- [--sqlite data/large.db] [--postgres postgres://…] [--connections 20] [--duration 10] [--warmup 3]
+//   npm run bench:throughput -- [--sqlite data/large.db] [--postgres postgres://…] [--connections 20] [--duration 10] [--warmup 5]
 //
 // For each engine: starts server.js pinned to core 0 (taskset), pins this process (the load generator, autocannon)
 // to core 1, signs in as the controller and as the assignee organization with the most open assignments, then
@@ -32,7 +32,7 @@ const { values: args } = parseArgs({
     postgres: { type: "string" },
     connections: { type: "string", default: "20" },
     duration: { type: "string", default: "10" },
-    warmup: { type: "string", default: "3" },
+    warmup: { type: "string", default: "5" },
     password: { type: "string", default: "tapsyrma-demo" },
   },
 });
