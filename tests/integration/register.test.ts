@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { almatyDate } from "../../app/domain/calendar";
 import { en } from "../../app/i18n/en";
 import { ru } from "../../app/i18n/ru";
+import { createAssignmentEvent } from "../factories";
 import { Client } from "../support/http";
 import { startServer, type TestServer } from "../support/server";
 
@@ -173,28 +174,9 @@ describe("an instruction's page", () => {
     const assignments = await server.db.selectFrom("assignments").select("id").where("instruction_id", "=", instruction.id).execute();
     // Comments from the control department, so the history is longer than one screen's worth.
     const now = Date.now();
-    await server.db
-      .insertInto("assignment_events")
-      .values(
-        assignments.map((assignment, index) => ({
-          id: `0190a000-0000-7000-8000-${String(index).padStart(12, "0")}`,
-          assignment_id: assignment.id,
-          kind: "comment",
-          author_user_id: null,
-          author_organization_id: null,
-          body: `Бақылау бөлімінің ескертпесі ${index + 1}`,
-          percent_complete: null,
-          from_status: null,
-          to_status: null,
-          from_deadline: null,
-          to_deadline: null,
-          requested_deadline: null,
-          responds_to_event_id: null,
-          idempotency_key: null,
-          created_at: new Date(now + index * 1000).toISOString(),
-        })),
-      )
-      .execute();
+    for (const [index, assignment] of assignments.entries()) {
+      await createAssignmentEvent(server.db, { assignment_id: assignment.id, body: `Бақылау бөлімінің ескертпесі ${index + 1}`, created_at: new Date(now + index * 1000).toISOString() });
+    }
     const total = Number(
       (
         await server.db
@@ -224,28 +206,9 @@ describe("an assignment's page", () => {
     const instruction = await server.db.selectFrom("instructions").select("id").where("number", "=", "2").executeTakeFirstOrThrow();
     const assignment = await server.db.selectFrom("assignments").select("id").where("instruction_id", "=", instruction.id).orderBy("id").executeTakeFirstOrThrow();
     const now = Date.now();
-    await server.db
-      .insertInto("assignment_events")
-      .values(
-        Array.from({ length: 45 }, (_, index) => ({
-          id: `0190b000-0000-7000-8000-${String(index).padStart(12, "0")}`,
-          assignment_id: assignment.id,
-          kind: "comment",
-          author_user_id: null,
-          author_organization_id: null,
-          body: `Апталық ескертпе №${index + 1}.`,
-          percent_complete: null,
-          from_status: null,
-          to_status: null,
-          from_deadline: null,
-          to_deadline: null,
-          requested_deadline: null,
-          responds_to_event_id: null,
-          idempotency_key: null,
-          created_at: new Date(now + 60_000 + index * 1000).toISOString(),
-        })),
-      )
-      .execute();
+    for (let index = 0; index < 45; index++) {
+      await createAssignmentEvent(server.db, { assignment_id: assignment.id, body: `Апталық ескертпе №${index + 1}.`, created_at: new Date(now + 60_000 + index * 1000).toISOString() });
+    }
     const total = (await server.db.selectFrom("assignment_events").select("id").where("assignment_id", "=", assignment.id).execute()).length;
     expect(total).toBeGreaterThan(45);
     const reader = new Client(server);
