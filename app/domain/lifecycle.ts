@@ -76,6 +76,15 @@ export type Decision =
   | { allowed: true; to: AssignmentStatus }
   | { allowed: false; reason: "forbidden" | "wrong_state" | "no_pending_extension" | "extension_pending" };
 
+export function isAssignmentAction(value: string): value is AssignmentAction {
+  return (ASSIGNMENT_ACTIONS as readonly string[]).includes(value);
+}
+
+/** May this actor's role and organization take this action on this organization's assignments at all, in any state? */
+export function mayTakeAction(action: AssignmentAction, organizationId: string, actor: Actor): boolean {
+  return canForOrganization(actor, TRANSITIONS[action].permission, organizationId);
+}
+
 /** May this actor take this action on this assignment now, and where does it lead? */
 export function decide(
   action: AssignmentAction,
@@ -83,7 +92,7 @@ export function decide(
   actor: Actor,
 ): Decision {
   const transition = TRANSITIONS[action];
-  if (!canForOrganization(actor, transition.permission, assignment.organizationId)) return { allowed: false, reason: "forbidden" };
+  if (!mayTakeAction(action, assignment.organizationId, actor)) return { allowed: false, reason: "forbidden" };
   if (!(transition.from as readonly string[]).includes(assignment.status)) return { allowed: false, reason: "wrong_state" };
   if (transition.pendingExtension === true && !assignment.hasPendingExtension) return { allowed: false, reason: "no_pending_extension" };
   if (transition.pendingExtension === false && assignment.hasPendingExtension) return { allowed: false, reason: "extension_pending" };

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { almatyDate } from "../domain/calendar";
-import { availableActions, decide, OPEN_STATUSES, type AssignmentAction } from "../domain/lifecycle";
+import { availableActions, decide, isAssignmentAction, mayTakeAction, OPEN_STATUSES, type AssignmentAction } from "../domain/lifecycle";
 import { scopeOf, type Actor } from "../domain/permissions";
 import type { MessageKey } from "../i18n";
 import type { DB } from "../utils/db.server";
@@ -284,6 +284,22 @@ export async function listReviewQueue(db: DB, actor: Actor) {
       .execute(),
   ]);
   return { reports, extensions };
+}
+
+/**
+ * Who may even ask: the assignment must be visible to this actor (else 404, so its existence does not leak), its
+ * minutes published and the action one their role and organization may take on it (else 403). Asked before the form
+ * is judged, so a refused actor learns nothing from validation messages.
+ */
+export async function authorizeAction(db: DB, actor: Actor, assignmentId: string, action: string): Promise<"not_found" | "forbidden" | null> {
+  const assignment = await visibleAssignments(db, actor)
+    .select(["assignments.organization_id", "meetings.status as meeting_status"])
+    .where("assignments.id", "=", assignmentId)
+    .executeTakeFirst();
+  if (!assignment) return "not_found";
+  if (!isAssignmentAction(action)) return null;
+  if (assignment.meeting_status !== "published" || !mayTakeAction(action, assignment.organization_id, actor)) return "forbidden";
+  return null;
 }
 
 /**

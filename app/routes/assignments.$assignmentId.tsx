@@ -15,7 +15,7 @@ import { isOverdue, type AssignmentAction, type AssignmentStatus } from "~/domai
 import { organizationNameOf } from "~/i18n/labels";
 import type { MessageKey } from "~/i18n";
 import { useI18n } from "~/i18n/use-i18n";
-import { actOnAssignment, getAssignmentDetail, precheckAction, unreferencedFiles, wantsWholeHistory } from "~/models/assignments.server";
+import { actOnAssignment, authorizeAction, getAssignmentDetail, precheckAction, unreferencedFiles, wantsWholeHistory } from "~/models/assignments.server";
 import { assignmentActionSchema, readTargetValues } from "~/schemas/execution";
 import { parseForm } from "~/schemas/form";
 import { forbidden, notFound, requirePermission } from "~/utils/auth.server";
@@ -41,6 +41,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = formValues(formData);
   const submitted = values.action ?? "";
   const refused = (errors: Record<string, string>, status = 400) => data({ action: submitted, errors, values, conflict: status === 409 }, { status });
+  const db = getDb();
+  const refusal = await authorizeAction(db, user, params.assignmentId!, submitted);
+  if (refusal) throw refusal === "forbidden" ? forbidden() : notFound();
 
   const parsed = parseForm(assignmentActionSchema, formData, t);
   const targets = readTargetValues(formData);
@@ -55,7 +58,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const input = parsed.data;
   const reporting = input.action === "post_progress" || input.action === "submit_completion";
-  const db = getDb();
   const act = async () => {
     const stored = reporting ? files.map(storeFile) : [];
     const outcome = await actOnAssignment(db, user, params.assignmentId!, {

@@ -182,6 +182,22 @@ describe("refusals", () => {
     expect(await snapshotDatabase(server.db)).toEqual(before);
   });
 
+  it("refuses a stranger before judging the form, so validation says nothing to them", async () => {
+    const before = await snapshotDatabase(server.db);
+    const zhambyl = await assignmentOf("zhambyl");
+    // An empty report (invalid for anyone) from the controller, who may see it but not report on it: 403, not 400.
+    const controller = await as("controller");
+    expect((await controller.postMultipart(`/assignments/${zhambyl.id}`, { action: "post_progress" }, [])).status).toBe(403);
+    // From another organization, who may not even see it: 404, whatever the form says.
+    const north = await as("north-kazakhstan");
+    expect((await north.postMultipart(`/assignments/${zhambyl.id}`, { action: "post_progress" }, [])).status).toBe(404);
+    expect((await north.postMultipart(`/assignments/${zhambyl.id}`, { action: "no-such-action" }, [])).status).toBe(404);
+    // The assignee itself still gets its field errors.
+    const own = await (await as("akmola")).postMultipart(`/assignments/${akmolaAssignmentId}`, { action: "post_progress" }, []);
+    expect(own.status).toBe(400);
+    expect(await snapshotDatabase(server.db)).toEqual(before);
+  });
+
   it("refuses a file that is not what it says, keeping the typed text", async () => {
     const north = await assignmentOf("north-kazakhstan");
     const before = await snapshotDatabase(server.db);
