@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -56,6 +56,17 @@ describe("backup under write load, then restore", () => {
         return { client, assignment };
       }),
     );
+    // Evidence attached before the backup: it must travel with it.
+    const evidence = new TextEncoder().encode(`%PDF-1.4\n% backup evidence ${randomUUID()}\n%%EOF\n`);
+    const [first] = writers;
+    const attached = await first.client.postMultipart(
+      `/assignments/${first.assignment.id}`,
+      { action: "post_progress", version: String(first.assignment.version), idempotencyKey: randomUUID(), body: "Актіні қоса беремін" },
+      [{ name: "files", filename: "акт.pdf", bytes: evidence, type: "application/pdf" }],
+    );
+    expect(attached.status).toBe(302);
+    first.assignment.version += 1;
+    const evidenceSha = createHash("sha256").update(evidence).digest("hex");
     const acknowledged: string[] = [];
     let writing = true;
     let loadRunning = () => {};
@@ -80,6 +91,8 @@ describe("backup under write load, then restore", () => {
       const backup = await cli("backup.ts", [backupFile], server.databaseFile);
       expect(backup.output).toContain("Backup written");
       expect(backup.code).toBe(0);
+      const referenced = await server.db.selectFrom("files").select(["storage_path", "sha256"]).distinct().execute();
+      expect(backup.output).toContain(`Files: ${referenced.length} copied`);
       const writtenDuring = acknowledged.length - ackedBefore.length;
       expect(writtenDuring, "reports acknowledged while the backup ran").toBeGreaterThan(0);
       writing = false;
@@ -89,6 +102,12 @@ describe("backup under write load, then restore", () => {
       const restore = await cli("restore.ts", [backupFile], restoredFile);
       expect(restore.output).toContain("Restored");
       expect(restore.code).toBe(0);
+      // The fresh data folder has every file the restored database names, byte for byte, the evidence among them.
+      const freshFiles = path.join(work, "fresh-data", "files");
+      for (const file of referenced) {
+        expect(createHash("sha256").update(fs.readFileSync(path.join(freshFiles, file.storage_path))).digest("hex")).toBe(file.sha256);
+      }
+      expect(referenced.map((file) => file.sha256)).toContain(evidenceSha);
 
       const backupDb = createDatabase(backupFile);
       const restoredDb = createDatabase(restoredFile);
@@ -112,6 +131,31 @@ describe("backup under write load, then restore", () => {
     } finally {
       writing = false;
       await Promise.allSettled(load);
+    }
+  });
+
+  it("says which evidence files were missing or damaged in the files folder, and copies only the sound ones", async () => {
+    const files = await server.db.selectFrom("files").select(["storage_path", "sha256"]).distinct().orderBy("storage_path").execute();
+    expect(files.length).toBeGreaterThan(0);
+    const [damaged] = files;
+    const live = path.join(server.filesDir, damaged.storage_path);
+    const original = fs.readFileSync(live);
+    fs.writeFileSync(live, Buffer.concat([original, Buffer.from("tampered")]));
+    try {
+      const backupFile = path.join(work, "backups", "with-damage.db");
+      const backup = await cli("backup.ts", [backupFile], server.databaseFile);
+      expect(backup.code).toBe(1);
+      expect(backup.output).toContain("Backup written");
+      expect(backup.output).toContain("no longer match their SHA-256");
+      expect(backup.output).toContain(damaged.storage_path);
+      expect(fs.existsSync(path.join(`${backupFile}.files`, damaged.storage_path))).toBe(false);
+      // Restoring it says the same file is missing from the backup.
+      const restore = await cli("restore.ts", [backupFile], path.join(work, "fresh-from-damaged", "tapsyrma.db"));
+      expect(restore.code).toBe(1);
+      expect(restore.output).toContain("Restored");
+      expect(restore.output).toContain(`missing from the backup`);
+    } finally {
+      fs.writeFileSync(live, original);
     }
   });
 
