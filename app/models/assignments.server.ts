@@ -149,16 +149,16 @@ export async function getTimeline(db: DB, assignmentIds: string[], options: { la
   query = latest === undefined
     ? query.orderBy("assignment_events.created_at", "asc").orderBy("assignment_events.id", "asc")
     : query.orderBy("assignment_events.created_at", "desc").orderBy("assignment_events.id", "desc").limit(latest);
-  const [rows, counted] = await Promise.all([
-    query.execute(),
-    latest === undefined
-      ? null
-      : db
+  const rows = await query.execute();
+  // Fewer than asked for is the whole history: only a full page needs counting.
+  const counted =
+    latest !== undefined && rows.length === latest
+      ? await db
           .selectFrom("assignment_events")
           .select((eb) => eb.fn.countAll<number>().as("n"))
           .where("assignment_id", "in", assignmentIds)
-          .executeTakeFirstOrThrow(),
-  ]);
+          .executeTakeFirstOrThrow()
+      : null;
   const events = latest === undefined ? rows : rows.reverse();
   const total = counted ? Number(counted.n) : events.length;
   const eventIds = events.map((event) => event.id);
@@ -511,32 +511,36 @@ export async function actOnAssignment(db: DB, actor: Actor, assignmentId: string
  * and the timeline of those assignments. Null when the actor may not see the instruction.
  */
 export async function getInstructionDetail(db: DB, actor: Actor, instructionId: string, options: { wholeHistory?: boolean } = {}) {
-  const assignments = await visibleAssignments(db, actor)
-    .innerJoin("organizations", "organizations.id", "assignments.organization_id")
-    .select([
-      ...assignmentColumns,
-      "organizations.name_kk as organization_name_kk",
-      "organizations.name_ru as organization_name_ru",
-      "organizations.name_en as organization_name_en",
-    ])
-    .where("assignments.instruction_id", "=", instructionId)
-    .execute();
+  const [assignments, instruction] = await Promise.all([
+    visibleAssignments(db, actor)
+      .innerJoin("organizations", "organizations.id", "assignments.organization_id")
+      .select([
+        ...assignmentColumns,
+        "organizations.name_kk as organization_name_kk",
+        "organizations.name_ru as organization_name_ru",
+        "organizations.name_en as organization_name_en",
+      ])
+      .where("assignments.instruction_id", "=", instructionId)
+      .execute(),
+    db
+      .selectFrom("instructions")
+      .innerJoin("meetings", "meetings.id", "instructions.meeting_id")
+      .leftJoin("people as issuer", "issuer.id", "instructions.issued_by_person_id")
+      .selectAll("instructions")
+      .select(["meetings.title as meeting_title", "meetings.protocol_number", "meetings.status as meeting_status", "meetings.held_at", "issuer.full_name as issued_by_name"])
+      .where("instructions.id", "=", instructionId)
+      .executeTakeFirst(),
+  ]);
   const ownOnly = scopeOf(actor, "instructions.read") === "own_organization";
-  if (ownOnly && assignments.length === 0) return null;
-  const instruction = await db
-    .selectFrom("instructions")
-    .innerJoin("meetings", "meetings.id", "instructions.meeting_id")
-    .leftJoin("people as issuer", "issuer.id", "instructions.issued_by_person_id")
-    .selectAll("instructions")
-    .select(["meetings.title as meeting_title", "meetings.protocol_number", "meetings.status as meeting_status", "meetings.held_at", "issuer.full_name as issued_by_name"])
-    .where("instructions.id", "=", instructionId)
-    .executeTakeFirst();
-  if (!instruction) return null;
+  if (!instruction || (ownOnly && assignments.length === 0)) return null;
   const [targets, timeline, allStatuses] = await Promise.all([
     db.selectFrom("instruction_targets").selectAll().where("instruction_id", "=", instructionId).orderBy("sort_order").execute(),
     getTimeline(db, assignments.map((a) => a.id), { latest: options.wholeHistory ? undefined : RECENT_TIMELINE_EVENTS }),
-    // The instruction's own status is derived from every lead, whoever is looking.
-    db.selectFrom("assignments").select(["role", "status"]).where("instruction_id", "=", instructionId).execute(),
+    // The instruction's own status is derived from every lead, whoever is looking: an assignee sees only their own
+    // assignment, so theirs are read apart; anyone else already has them all.
+    ownOnly
+      ? db.selectFrom("assignments").select(["role", "status"]).where("instruction_id", "=", instructionId).execute()
+      : assignments.map(({ role, status }) => ({ role, status })),
   ]);
   return { instruction, assignments, targets, timeline: timeline.events, eventCount: timeline.total, allStatuses, ownOnly };
 }

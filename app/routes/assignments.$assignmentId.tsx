@@ -73,8 +73,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!outcome.ok || outcome.duplicate) discardStoredFiles(await unreferencedFiles(db, stored));
     return outcome;
   };
-  // Nothing reaches the disk for a request that would be refused anyway.
-  const result = (await precheckAction(db, user, params.assignmentId!, input.action, input.version, input.idempotencyKey)) ?? (await act());
+  // Nothing reaches the disk for a request that would be refused anyway; without files the workflow's own
+  // checks, in its transaction, are the only ones needed.
+  const precheck = reporting && files.length ? await precheckAction(db, user, params.assignmentId!, input.action, input.version, input.idempotencyKey) : null;
+  const result = precheck ?? (await act());
   if (result.ok) throw redirectWithFlash(request, `/assignments/${params.assignmentId}`, `execution.flash.${input.action}` as MessageKey);
   if (result.kind === "invalid") return refused(translateErrors(t, result.errors));
   if (result.kind !== "conflict") throw result.kind === "forbidden" ? forbidden() : notFound();
