@@ -68,13 +68,14 @@ export default function InstructionPage() {
             ) : null}
           </div>
         </Panel>
-        {assignments.length > 4 ? (
-          <Panel title={t("execution.matrix")}>
-            <ExecutionMatrix rows={assignments} today={today} />
-          </Panel>
-        ) : null}
+        {/* Many assignees as tiles, each opening its assignment; a few as rows. The instruction is this page's, so
+            neither repeats it. */}
         <Panel title={ownOnly ? t("execution.ownAssignment") : t("instructions.assignments.title")}>
-          <AssignmentList rows={assignments} today={today} showOrganization caption={t("instructions.assignments.title")} />
+          {assignments.length > 4 ? (
+            <ExecutionMatrix rows={assignments} today={today} />
+          ) : (
+            <AssignmentList rows={assignments} today={today} showOrganization showInstruction={false} caption={t("instructions.assignments.title")} />
+          )}
         </Panel>
         <Panel title={t("timeline.title")}>
           <Timeline events={timeline} total={eventCount} showOrganization={assignments.length > 1} />

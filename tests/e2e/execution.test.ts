@@ -527,9 +527,11 @@ describe("executing instruction 14/2", () => {
       expect((await c.getByTestId("leads-done").innerText()).trim()).toBe(
         t("minutes.leadsDone", { done: String(leadsDoneBefore + 1), total: String(leadsTotal) }),
       );
-      const instructionRow = c.getByTestId("assignment-row").filter({ hasText: akmola.nameKk });
-      expect(await instructionRow.count()).toBe(1);
-      await instructionRow.getByRole("link").click();
+      // Twenty akimats: one tile each, coloured by state; Akmola's is done now and opens its assignment.
+      const tile = c.getByTestId("execution-matrix").getByRole("link").filter({ hasText: akmola.nameKk });
+      expect(await tile.count()).toBe(1);
+      expect(await tile.getAttribute("data-status")).toBe("done");
+      await tile.click();
       await c.waitForURL(`${server.url}/assignments/${akmola.assignmentId}`);
       await c.getByRole("heading", { level: 1, name: akmola.nameKk, exact: true }).waitFor();
       expect(await timelineKinds(c)).toEqual([...JOURNEY_KINDS]);

@@ -201,6 +201,32 @@ describe("an instruction's page", () => {
   });
 });
 
+describe("an instruction's assignees", () => {
+  it("are one tile each when many, without repeating the instruction, dated by the Almaty day", async () => {
+    const instruction = await server.db.selectFrom("instructions").select(["id", "text"]).where("number", "=", "2").executeTakeFirstOrThrow();
+    const assignments = await server.db.selectFrom("assignments").select(["id", "last_report_at"]).where("instruction_id", "=", instruction.id).orderBy("id").execute();
+    expect(assignments.length).toBeGreaterThan(4);
+    const [first] = assignments;
+    // 01:30 on 10 March in Almaty is still 9 March in UTC.
+    await server.db.updateTable("assignments").set({ last_report_at: "2025-03-09T20:30:00.000Z" }).where("id", "=", first.id).execute();
+    try {
+      const reader = new Client(server);
+      await reader.signIn("controller");
+      await reader.post("/language", { language: "en", redirectTo: "/" });
+      const html = await (await reader.get(`/instructions/${instruction.id}`)).text();
+      const body = html.replace(/<script[\s\S]*?<\/script>/g, "");
+      const tiles = [...body.split('data-testid="execution-matrix"')[1].split("</ul>")[0].matchAll(/<a [^>]*href="\/assignments\/([^"]+)"[^>]*>(.*?)<\/a>/gs)];
+      expect(tiles.map((tile) => tile[1]).sort()).toEqual(assignments.map((a) => a.id).sort());
+      expect(tiles.find((tile) => tile[1] === first.id)![2]).toContain("10 March 2025");
+      // The instruction's text is on its page once, not once per assignee.
+      expect(body.split(instruction.text.slice(0, 40)).length - 1).toBe(1);
+      expect(body).not.toContain('data-testid="assignment-row"');
+    } finally {
+      await server.db.updateTable("assignments").set({ last_report_at: first.last_report_at }).where("id", "=", first.id).execute();
+    }
+  });
+});
+
 describe("an assignment's page", () => {
   it("shows the latest 30 events of a long history, newest last, and the whole history on request", async () => {
     const instruction = await server.db.selectFrom("instructions").select("id").where("number", "=", "2").executeTakeFirstOrThrow();

@@ -20,8 +20,23 @@ export interface AssignmentListRow {
   last_report_at: string | null;
 }
 
-/** Assignments as rows that open the assignment page: code, instruction, organization, deadline, status. */
-export function AssignmentList({ rows, today, showOrganization, caption }: { rows: AssignmentListRow[]; today: string; showOrganization: boolean; caption: string }) {
+/**
+ * Assignments as rows that open the assignment page: code, instruction, organization, deadline, status. On one
+ * instruction's own page (`showInstruction` false) the rows do not repeat it: the organization opens the assignment.
+ */
+export function AssignmentList({
+  rows,
+  today,
+  showOrganization,
+  showInstruction = true,
+  caption,
+}: {
+  rows: AssignmentListRow[];
+  today: string;
+  showOrganization: boolean;
+  showInstruction?: boolean;
+  caption: string;
+}) {
   const { t, language, date } = useI18n();
   return (
     <div className="overflow-x-auto">
@@ -29,8 +44,12 @@ export function AssignmentList({ rows, today, showOrganization, caption }: { row
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-2">{t("table.code")}</th>
-            <th scope="col" className="px-4 py-2">{t("table.instruction")}</th>
+            {showInstruction ? (
+              <>
+                <th scope="col" className="px-4 py-2">{t("table.code")}</th>
+                <th scope="col" className="px-4 py-2">{t("table.instruction")}</th>
+              </>
+            ) : null}
             {showOrganization ? <th scope="col" className="px-4 py-2">{t("table.organization")}</th> : null}
             <th scope="col" className="px-4 py-2">{t("table.deadline")}</th>
             <th scope="col" className="px-4 py-2">{t("table.status")}</th>
@@ -42,13 +61,24 @@ export function AssignmentList({ rows, today, showOrganization, caption }: { row
             const overdue = isOverdue(row, today);
             return (
               <tr key={row.id} className={overdue ? "bg-red-50/40" : undefined} data-testid="assignment-row">
-                <td className="whitespace-nowrap px-4 py-3 font-mono text-slate-700">{instructionCode(row.protocol_number, row.instruction_number)}</td>
-                <td className="max-w-md px-4 py-3">
-                  <Link to={`/assignments/${row.id}`} className="line-clamp-2 text-brand-800 hover:underline">
-                    {row.instruction_text}
-                  </Link>
-                </td>
-                {showOrganization ? <td className="min-w-48 px-4 py-3 text-slate-700">{organizationNameOf(row, language)}</td> : null}
+                {showInstruction ? (
+                  <>
+                    <td className="whitespace-nowrap px-4 py-3 font-mono text-slate-700">{instructionCode(row.protocol_number, row.instruction_number)}</td>
+                    <td className="max-w-md px-4 py-3">
+                      <Link to={`/assignments/${row.id}`} className="line-clamp-2 text-brand-800 hover:underline">
+                        {row.instruction_text}
+                      </Link>
+                    </td>
+                  </>
+                ) : null}
+                {showInstruction && showOrganization ? <td className="min-w-48 px-4 py-3 text-slate-700">{organizationNameOf(row, language)}</td> : null}
+                {showInstruction ? null : (
+                  <td className="min-w-48 px-4 py-3">
+                    <Link to={`/assignments/${row.id}`} className="font-medium text-brand-800 hover:underline">
+                      {organizationNameOf(row, language)}
+                    </Link>
+                  </td>
+                )}
                 <td className="whitespace-nowrap px-4 py-3">
                   {row.deadline ? <span className={overdue ? "font-semibold text-red-800" : "text-slate-800"}>{date(row.deadline)}</span> : <span className="text-slate-500">{t("table.noDeadline")}</span>}
                   {overdue ? <span className="block text-xs text-red-700">{t("table.daysOverdue", { count: daysOverdue(row, today) })}</span> : null}

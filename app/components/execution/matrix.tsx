@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import { isOverdue } from "../../domain/lifecycle";
+import { isoToAlmatyWallClock } from "../../domain/calendar";
+import { daysOverdue, isOverdue } from "../../domain/lifecycle";
 import type { AssignmentStatus } from "../../domain/lifecycle";
 import { organizationNameOf } from "../../i18n/labels";
 import { useI18n } from "../../i18n/use-i18n";
@@ -18,7 +19,7 @@ const TILE: Record<AssignmentStatus | "overdue", string> = {
 export function ExecutionMatrix({ rows, today }: { rows: (AssignmentListRow & { last_report_at: string | null })[]; today: string }) {
   const { t, language, date } = useI18n();
   return (
-    <ul className="grid gap-3 p-5 sm:grid-cols-2 lg:grid-cols-4" data-testid="execution-matrix">
+    <ul className="grid gap-3 p-5 sm:grid-cols-2 lg:grid-cols-4" data-testid="execution-matrix" aria-label={t("execution.matrix")}>
       {rows.map((row) => {
         const overdue = isOverdue(row, today);
         const tone = overdue ? TILE.overdue : TILE[row.status as AssignmentStatus];
@@ -33,11 +34,15 @@ export function ExecutionMatrix({ rows, today }: { rows: (AssignmentListRow & { 
               <dl className="mt-2 space-y-0.5 text-xs text-slate-600">
                 <div className="flex justify-between gap-2">
                   <dt>{t("table.deadline")}</dt>
-                  <dd className={overdue ? "font-semibold text-red-800" : ""}>{row.deadline ? date(row.deadline) : "—"}</dd>
+                  <dd className={overdue ? "text-right font-semibold text-red-800" : ""}>
+                    {row.deadline ? date(row.deadline) : "—"}
+                    {overdue ? <span className="block font-medium text-red-700">{t("table.daysOverdue", { count: daysOverdue(row, today) })}</span> : null}
+                  </dd>
                 </div>
                 <div className="flex justify-between gap-2">
                   <dt>{t("execution.lastReport")}</dt>
-                  <dd>{row.last_report_at ? date(row.last_report_at.slice(0, 10)) : "—"}</dd>
+                  {/* A moment, not a date: the Almaty day it fell on, not the UTC one. */}
+                  <dd>{row.last_report_at ? date(isoToAlmatyWallClock(row.last_report_at).date) : "—"}</dd>
                 </div>
               </dl>
             </Link>
