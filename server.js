@@ -1,6 +1,7 @@
 // The HTTP server: Express in front of Remix, so the checks every request needs (Origin on writes,
 // security headers, client address) happen before any loader or action runs.
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import compression from "compression";
@@ -82,7 +83,12 @@ if (viteDevServer) {
   app.use(viteDevServer.middlewares);
 } else {
   app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+  // The other public files (favicon.svg) are few and fixed by the build: only their names reach the disk, so a page
+  // request does not cost a failed stat first.
+  const clientRoot = path.join(root, "build/client");
+  const publicNames = new Set(fs.readdirSync(clientRoot).filter((name) => name !== "assets"));
+  const publicFiles = express.static(clientRoot, { maxAge: "1h" });
+  app.use((req, res, next) => (publicNames.has(req.path.split("/")[1]) ? publicFiles(req, res, next) : next()));
 }
 // Calendar feed URLs carry their secret: never write it to the log.
 morgan.token("url", (req) => (req.originalUrl ?? req.url).replace(/^\/calendar\/[^/?]+/, "/calendar/[secret]"));
