@@ -338,6 +338,7 @@ export const en = {
   "execution.error.extensionInPast": "The new deadline cannot be in the past.",
   "execution.error.percent": "A whole number from 0 to 100.",
   "execution.error.fileTooLarge": "“{name}” is larger than 20 MB.",
+  "execution.error.fileEmpty": "“{name}” is empty.",
   "execution.error.fileType": "“{name}” is not a PDF, image or office document.",
   "execution.error.tooManyFiles": "“{name}”: at most 10 files at a time.",
   "execution.flash.post_progress": "Progress report sent.",

@@ -338,6 +338,7 @@ export const kk: Messages = {
   "execution.error.extensionInPast": "Жаңа мерзім өткен күн болмауы керек.",
   "execution.error.percent": "0-ден 100-ге дейінгі бүтін сан.",
   "execution.error.fileTooLarge": "«{name}» файлы 20 МБ-тан үлкен.",
+  "execution.error.fileEmpty": "«{name}» файлы бос.",
   "execution.error.fileType": "«{name}» файлы PDF, сурет немесе кеңсе құжаты емес.",
   "execution.error.tooManyFiles": "«{name}»: бір жолы 10 файлдан аспауы керек.",
   "execution.flash.post_progress": "Есеп жіберілді.",

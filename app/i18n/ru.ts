@@ -338,6 +338,7 @@ export const ru: Messages = {
   "execution.error.extensionInPast": "Новый срок не может быть в прошлом.",
   "execution.error.percent": "Целое число от 0 до 100.",
   "execution.error.fileTooLarge": "Файл «{name}» больше 20 МБ.",
+  "execution.error.fileEmpty": "Файл «{name}» пуст.",
   "execution.error.fileType": "Файл «{name}» — не PDF, не изображение и не офисный документ.",
   "execution.error.tooManyFiles": "«{name}»: не более 10 файлов за раз.",
   "execution.flash.post_progress": "Отчёт отправлен.",

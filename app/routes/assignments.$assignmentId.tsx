@@ -20,7 +20,7 @@ import { assignmentActionSchema, readTargetValues } from "~/schemas/execution";
 import { parseForm } from "~/schemas/form";
 import { forbidden, notFound, requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { ACCEPTED_EXTENSIONS, MAX_FILE_BYTES, discardStoredFiles, readFormWithFiles, storeFile } from "~/utils/files.server";
+import { ACCEPTED_EXTENSIONS, MAX_FILE_BYTES, discardStoredFiles, readFormWithFiles, storeFile, type FileProblem } from "~/utils/files.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, translateErrors, translatorFor } from "~/utils/forms.server";
 import { newId } from "~/utils/ids";
@@ -33,6 +33,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const keys = Object.fromEntries(detail.actions.map((action) => [action, newId()])) as Partial<Record<AssignmentAction, string>>;
   return { ...detail, keys, today: almatyDate(), maxFileMegabytes: MAX_FILE_BYTES / 1024 / 1024, accept: ACCEPTED_EXTENSIONS };
 }
+
+const FILE_PROBLEM_MESSAGES: Record<FileProblem["problem"], MessageKey> = {
+  too_large: "execution.error.fileTooLarge",
+  too_many: "execution.error.tooManyFiles",
+  wrong_type: "execution.error.fileType",
+  empty: "execution.error.fileEmpty",
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "instructions.read");
@@ -51,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (targets.invalid) errors.targets = t("validation.number");
   if (problems.length) {
     errors.files = problems
-      .map(({ name, problem }) => t(problem === "too_large" ? "execution.error.fileTooLarge" : problem === "too_many" ? "execution.error.tooManyFiles" : "execution.error.fileType", { name }))
+      .map(({ name, problem }) => t(FILE_PROBLEM_MESSAGES[problem], { name }))
       .join(" ");
   }
   if (!parsed.ok || Object.keys(errors).length) return refused(errors);

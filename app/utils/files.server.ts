@@ -51,7 +51,7 @@ export interface UploadedFile {
   bytes: Buffer;
 }
 
-export type FileProblem = { name: string; problem: "too_large" | "wrong_type" | "too_many" };
+export type FileProblem = { name: string; problem: "too_large" | "wrong_type" | "too_many" | "empty" };
 
 /** The type of a file, from its extension and confirmed by its first bytes; null if not accepted. */
 export function detectFileType(name: string, bytes: Buffer): string | null {
@@ -85,8 +85,10 @@ export async function readFormWithFiles(request: Request): Promise<{ formData: F
       size += chunk.byteLength;
       if (size <= MAX_FILE_BYTES) chunks.push(chunk);
     }
-    if (name !== "files" || size === 0) return undefined;
-    if (size > MAX_FILE_BYTES) problems.push({ name: filename, problem: "too_large" });
+    if (name !== "files") return undefined;
+    // A chosen file with nothing in it is evidence of nothing: say so rather than drop it unseen.
+    if (size === 0) problems.push({ name: filename, problem: "empty" });
+    else if (size > MAX_FILE_BYTES) problems.push({ name: filename, problem: "too_large" });
     else if (files.length >= MAX_FILES_PER_SUBMIT) problems.push({ name: filename, problem: "too_many" });
     else {
       const bytes = Buffer.concat(chunks);

@@ -211,6 +211,19 @@ describe("refusals", () => {
     expect(await snapshotDatabase(server.db)).toEqual(before);
   });
 
+  it("refuses an empty file by name instead of dropping it, keeping the typed text", async () => {
+    const north = await assignmentOf("north-kazakhstan");
+    const before = await snapshotDatabase(server.db);
+    const response = await act("north-kazakhstan", north.id, { action: "post_progress", body: "Актіні тіркедім" }, [
+      { name: "files", filename: "бос-акт.pdf", bytes: new Uint8Array(0), type: "application/pdf" },
+    ]);
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain(kk["execution.error.fileEmpty"].replace("{name}", "бос-акт.pdf"));
+    expect(html).toContain("Актіні тіркедім");
+    expect(await snapshotDatabase(server.db)).toEqual(before);
+  });
+
   it("refuses an extension that does not move the deadline later", async () => {
     const north = await assignmentOf("north-kazakhstan");
     const response = await act("north-kazakhstan", north.id, { action: "request_extension", requestedDeadline: north.deadline!, body: "Себеп" });
