@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver } from "kysely";
 import pg from "pg";
 import { migrations } from "../../db/migrations/index";
 import { parseDatabaseUrl } from "./database-url";
@@ -65,10 +65,32 @@ export function openPostgresPool(url: string): pg.Pool {
   return pool;
 }
 
+/**
+ * Transactions take SQLite's write lock when they begin (BEGIN IMMEDIATE), not at their first write. With several
+ * processes on one file (WEB_CONCURRENCY), a deferred transaction that had read and then wrote after another
+ * process's commit would fail at once with SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out; an immediate one
+ * waits its turn (busy_timeout) and then reads current data.
+ */
+class ImmediateTransactionsDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+function sqliteDialect(database: SqliteDialectConfig["database"]): SqliteDialect {
+  const config = { database };
+  return new (class extends SqliteDialect {
+    override createDriver(): Driver {
+      return new ImmediateTransactionsDriver(config);
+    }
+  })(config);
+}
+type SqliteDialectConfig = ConstructorParameters<typeof SqliteDialect>[0];
+
 export function createDatabase(databaseUrl: string | undefined): DB {
   const target = parseDatabaseUrl(databaseUrl);
   if (target.engine === "postgres") return new Kysely<Database>({ dialect: new PostgresDialect({ pool: openPostgresPool(target.url) }) });
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openSqlite(target.file)) }) });
+  return new Kysely<Database>({ dialect: sqliteDialect(withStatementCache(openSqlite(target.file))) });
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema

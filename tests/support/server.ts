@@ -18,6 +18,8 @@ export interface TestServer {
   /** A second connection to the server's database, for arranging and checking what is stored. */
   db: DB;
   output: () => string;
+  /** The server process (with WEB_CONCURRENCY, the primary that supervises the workers). */
+  pid: number;
   stop: () => Promise<void>;
 }
 
@@ -80,6 +82,7 @@ export async function startServer(env: Record<string, string> = {}, options: { d
     filesDir,
     db,
     output: () => output,
+    pid: child.pid!,
     async stop() {
       await db.destroy();
       if (child.exitCode === null) {

@@ -7,14 +7,13 @@ import { Client } from "../support/http";
 import { startServer, type TestServer } from "../support/server";
 
 /*
- * Several app servers on one PostgreSQL (issue "Scale out on PostgreSQL"): nothing that must be shared lives
- * in a process, so a session made on one server works on the other, failed sign-ins on both count together,
- * and the same stale form posted to both moves the assignment once.
- *
- * PostgreSQL only, on purpose: SQLite is the one-machine engine, where a second app process is not a supported
- * deployment (docs/deploy.md). Named *.postgres.test.ts, so only `npm run test:pg` runs it (vite.config.ts).
+ * Several app servers on one database (issue "Scale out on PostgreSQL"): nothing that must be shared lives in a
+ * process, so a session made on one server works on the other, failed sign-ins on both count together, and the
+ * same stale form posted to both moves the assignment once. On PostgreSQL these are app servers that could be on
+ * different machines; on SQLite, processes on one machine sharing the file (what WEB_CONCURRENCY starts), whose
+ * transactions take the write lock as they begin so one waits for the other instead of failing.
  */
-describe("two app servers on one PostgreSQL database", () => {
+describe("two app servers on one database", () => {
   let database: FreshDatabase;
   let a: TestServer;
   let b: TestServer;
