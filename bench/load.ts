@@ -1,7 +1,8 @@
-// npm run bench:load -- [--duration 60] [--connections 20]
+// npm run bench:load -- [--duration 60] [--connections 20] [--workers 1]
 // Load on loopback as signed-in users: 14 connections read pages (dashboard, register, assignment, meetings),
 // 6 post progress reports and language switches, each as its own assignee on its own assignment.
 // Target: 0 errors; page p99 ≤ 250 ms, post p99 ≤ 500 ms. CI runs a few seconds and checks errors only.
+// --workers N starts the server with WEB_CONCURRENCY=N (worker processes sharing the cores with this load generator).
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -31,15 +32,15 @@ export interface LoadReport {
 const bad = (result: Result) =>
   result.errors + result.timeouts + Object.entries(result.statusCodeStats ?? {}).reduce((sum, [code, { count = 0 }]) => (/^[23]/.test(code) ? sum : sum + count), 0);
 
-export async function runLoad(options: { duration: number; connections?: number; template?: string }): Promise<LoadReport> {
-  const { duration, connections = 20 } = options;
+export async function runLoad(options: { duration: number; connections?: number; template?: string; workers?: number }): Promise<LoadReport> {
+  const { duration, connections = 20, workers = 1 } = options;
   const writerCount = Math.max(1, Math.round(connections * 0.3));
   const readerCount = connections - writerCount;
   buildIfStale({ quiet: true });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tapsyrma-load-"));
   const file = path.join(dir, "tapsyrma.db");
   const writers = await prepareWriters(file, writerCount, options.template);
-  const server = await startServerProcess(file);
+  const server = await startServerProcess(file, { WEB_CONCURRENCY: String(workers) });
   try {
     const signIn = async (login: string) => {
       const client = new FormClient(server.url);
@@ -113,10 +114,12 @@ export async function runLoad(options: { duration: number; connections?: number;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const { values } = parseArgs({ options: { duration: { type: "string", default: "60" }, connections: { type: "string", default: "20" } } });
-  const report = await runLoad({ duration: Number(values.duration), connections: Number(values.connections) });
+  const { values } = parseArgs({
+    options: { duration: { type: "string", default: "60" }, connections: { type: "string", default: "20" }, workers: { type: "string", default: "1" } },
+  });
+  const report = await runLoad({ duration: Number(values.duration), connections: Number(values.connections), workers: Number(values.workers) });
   const line = (name: string, f: Figures) => `${name.padEnd(6)} ${String(f.requests).padStart(7)} requests  p50 ${f.p50} ms  p99 ${f.p99} ms  errors ${f.errors}`;
-  console.log(`${report.connections} connections for ${report.duration} s on loopback`);
+  console.log(`${report.connections} connections for ${report.duration} s on loopback, ${values.workers} server process${values.workers === "1" ? "" : "es"}`);
   console.log(line("pages", report.pages));
   console.log(line("posts", report.posts));
   const ok = report.pages.errors === 0 && report.posts.errors === 0 && report.pages.p99 <= 250 && report.posts.p99 <= 500;

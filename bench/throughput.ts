@@ -1,5 +1,5 @@
 // Throughput of the production build under concurrent load, on each database engine, beside the framework's floor:
-//   npm run bench:throughput -- [--sqlite data/large.db] [--postgres postgres://…] [--connections 20] [--duration 10] [--warmup 5]
+//   npm run bench:throughput -- [--sqlite data/large.db] [--postgres postgres://…] [--connections 20] [--duration 10] [--warmup 5] [--workers 1]
 //
 // For each engine: starts server.js pinned to core 0 (taskset), pins this process (the load generator, autocannon)
 // to core 1, signs in as the controller and as the assignee organization with the most open assignments, then
@@ -12,6 +12,9 @@
 //   floor             GET /bench/floor: the register's 50 rows rendered from memory (BENCH_FLOOR=1), no session
 // Prints req/s, p50, p99 and errors per scenario, and each scenario's throughput as a share of the floor.
 // Errors: connection errors, timeouts and any response ≥ 400 (a post answers 303/302 on success), warm-up included.
+//
+// --workers N starts the server with WEB_CONCURRENCY=N, unpinned: its workers then share the load generator's core too,
+// so the figures say what more processes give on this machine, not what N free cores would.
 //
 // Make the SQLite set first (about 1.5 minutes): DATABASE_URL=data/large.db npm run db:seed -- --large
 // For PostgreSQL, copy it into an empty database: DATABASE_URL=data/large.db npm run db:copy -- --to postgres://…
@@ -33,12 +36,14 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "20" },
     duration: { type: "string", default: "10" },
     warmup: { type: "string", default: "5" },
+    workers: { type: "string", default: "1" },
     password: { type: "string", default: "tapsyrma-demo" },
   },
 });
 const connections = Number(args.connections);
 const duration = Number(args.duration);
 const warmup = Number(args.warmup);
+const workers = Number(args.workers);
 
 interface Subjects {
   district: string;
@@ -152,7 +157,8 @@ async function benchEngine(engine: string, databaseUrl: string): Promise<Outcome
     `\n${engine}: ${subjects.assignee.assignments.length} open assignments of ${subjects.assignee.login} to report on; ` +
       `${subjects.instructions.length} instructions; connections ${connections}, ${duration} s per scenario after ${warmup} s of warm-up.`,
   );
-  const server = await startBenchServer(databaseUrl, { cpu: 0, env: { BENCH_FLOOR: "1" } });
+  const server = await startBenchServer(databaseUrl, { cpu: workers > 1 ? undefined : 0, env: { BENCH_FLOOR: "1", WEB_CONCURRENCY: String(workers) } });
+  if (workers > 1) console.log(`${workers} server processes, not pinned: they share the cores with the load generator.`);
   try {
     const controller = await signIn(server.url, "controller", args.password);
     const assignee = await signIn(server.url, subjects.assignee.login, args.password);
@@ -232,8 +238,8 @@ function print(engine: string, outcomes: Outcome[]) {
 }
 
 async function main() {
-  if (!Number.isInteger(connections) || connections < 1 || !(duration > 0) || !(warmup >= 0)) {
-    console.error("--connections must be a positive integer, --duration a positive number of seconds and --warmup zero or more");
+  if (!Number.isInteger(connections) || connections < 1 || !(duration > 0) || !(warmup >= 0) || !Number.isInteger(workers) || workers < 1) {
+    console.error("--connections and --workers must be positive integers, --duration a positive number of seconds and --warmup zero or more");
     process.exit(2);
   }
   const engines: [string, string][] = [];
