@@ -1,7 +1,6 @@
-import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { StatusBadge } from "~/components/status-badge";
-import { instructionCode } from "~/domain/instructions";
+import { InstructionCells } from "~/components/execution/assignment-list";
 import { daysOverdue, isOverdue } from "~/domain/lifecycle";
 import { organizationNameOf } from "~/i18n/labels";
 import { useI18n } from "~/i18n/use-i18n";
@@ -64,12 +63,7 @@ export function RegisterTable({
             const late = isOverdue(row, today);
             return (
               <tr key={row.id} className={late ? "bg-red-50/40" : undefined} data-testid="register-row" data-assignment={row.id}>
-                <td className="whitespace-nowrap px-4 py-3 font-mono text-slate-700">{instructionCode(row.protocol_number, row.instruction_number)}</td>
-                <td className="max-w-md px-4 py-3">
-                  <Link to={`/assignments/${row.id}`} className="line-clamp-2 text-brand-800 hover:underline">
-                    {row.instruction_text}
-                  </Link>
-                </td>
+                <InstructionCells row={row} />
                 <td className="min-w-48 px-4 py-3 text-slate-700">{organizationNameOf(row, language)}</td>
                 <td className="whitespace-nowrap px-4 py-3">
                   {row.deadline ? <span className={late ? "font-semibold text-red-800" : "text-slate-800"}>{date(row.deadline)}</span> : "—"}

@@ -83,6 +83,18 @@ const assignmentColumns = [
   "meetings.held_at",
 ] as const;
 
+/** The assignments this actor may see, as list and page rows: their columns and their organization's names. */
+function assignmentRows(db: DB, actor: Actor) {
+  return visibleAssignments(db, actor)
+    .innerJoin("organizations", "organizations.id", "assignments.organization_id")
+    .select([
+      ...assignmentColumns,
+      "organizations.name_kk as organization_name_kk",
+      "organizations.name_ru as organization_name_ru",
+      "organizations.name_en as organization_name_en",
+    ]);
+}
+
 /** The extension request still waiting for a decision, if any. */
 export async function getPendingExtension(db: DB, assignmentId: string) {
   const pending = await db
@@ -187,16 +199,7 @@ export type TimelineEvent = Awaited<ReturnType<typeof getTimeline>>["events"][nu
 
 /** Everything the assignment page shows, or null when the actor may not see it. */
 export async function getAssignmentDetail(db: DB, actor: Actor, assignmentId: string, options: { wholeHistory?: boolean } = {}) {
-  const assignment = await visibleAssignments(db, actor)
-    .innerJoin("organizations", "organizations.id", "assignments.organization_id")
-    .select([
-      ...assignmentColumns,
-      "organizations.name_kk as organization_name_kk",
-      "organizations.name_ru as organization_name_ru",
-      "organizations.name_en as organization_name_en",
-    ])
-    .where("assignments.id", "=", assignmentId)
-    .executeTakeFirst();
+  const assignment = await assignmentRows(db, actor).where("assignments.id", "=", assignmentId).executeTakeFirst();
   if (!assignment) return null;
   const [targets, latestValues, timeline, pendingExtension] = await Promise.all([
     db.selectFrom("instruction_targets").selectAll().where("instruction_id", "=", assignment.instruction_id).orderBy("sort_order").execute(),
@@ -227,14 +230,7 @@ async function latestTargetValues(db: DB, assignmentId: string) {
 
 /** The assignee's worklist: their organization's assignments, overdue first, then by deadline. */
 export async function listOrganizationAssignments(db: DB, actor: Actor, options: { includeClosed: boolean; organizationId?: string }) {
-  let query = visibleAssignments(db, actor)
-    .innerJoin("organizations", "organizations.id", "assignments.organization_id")
-    .select([
-      ...assignmentColumns,
-      "organizations.name_kk as organization_name_kk",
-      "organizations.name_ru as organization_name_ru",
-      "organizations.name_en as organization_name_en",
-    ])
+  let query = assignmentRows(db, actor)
     .where("meetings.status", "=", "published");
   if (actor.organizationId && scopeOf(actor, "instructions.read") === "own_organization") {
     query = query.where("assignments.organization_id", "=", actor.organizationId);
@@ -252,16 +248,7 @@ export async function listOrganizationAssignments(db: DB, actor: Actor, options:
 
 /** The controller's queue: completion reports and extension requests waiting for a decision, oldest first. */
 export async function listReviewQueue(db: DB, actor: Actor) {
-  const base = () =>
-    visibleAssignments(db, actor)
-      .innerJoin("organizations", "organizations.id", "assignments.organization_id")
-      .select([
-        ...assignmentColumns,
-        "organizations.name_kk as organization_name_kk",
-        "organizations.name_ru as organization_name_ru",
-        "organizations.name_en as organization_name_en",
-      ])
-      .where("meetings.status", "=", "published");
+  const base = () => assignmentRows(db, actor).where("meetings.status", "=", "published");
   const [reports, extensions] = await Promise.all([
     base().where("assignments.status", "=", "reported").orderBy("assignments.reported_at", "asc").limit(200).execute(),
     base()
@@ -512,16 +499,7 @@ export async function actOnAssignment(db: DB, actor: Actor, assignmentId: string
  */
 export async function getInstructionDetail(db: DB, actor: Actor, instructionId: string, options: { wholeHistory?: boolean } = {}) {
   const [assignments, instruction] = await Promise.all([
-    visibleAssignments(db, actor)
-      .innerJoin("organizations", "organizations.id", "assignments.organization_id")
-      .select([
-        ...assignmentColumns,
-        "organizations.name_kk as organization_name_kk",
-        "organizations.name_ru as organization_name_ru",
-        "organizations.name_en as organization_name_en",
-      ])
-      .where("assignments.instruction_id", "=", instructionId)
-      .execute(),
+    assignmentRows(db, actor).where("assignments.instruction_id", "=", instructionId).execute(),
     db
       .selectFrom("instructions")
       .innerJoin("meetings", "meetings.id", "instructions.meeting_id")

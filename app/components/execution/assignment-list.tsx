@@ -20,6 +20,20 @@ export interface AssignmentListRow {
   last_report_at: string | null;
 }
 
+/** An assignment's instruction as two cells, its code and its text; the text opens the assignment. */
+export function InstructionCells({ row }: { row: { id: string; protocol_number: string | null; instruction_number: string; instruction_text: string } }) {
+  return (
+    <>
+      <td className="whitespace-nowrap px-4 py-3 font-mono text-slate-700">{instructionCode(row.protocol_number, row.instruction_number)}</td>
+      <td className="max-w-md px-4 py-3">
+        <Link to={`/assignments/${row.id}`} className="line-clamp-2 text-brand-800 hover:underline">
+          {row.instruction_text}
+        </Link>
+      </td>
+    </>
+  );
+}
+
 /**
  * Assignments as rows that open the assignment page: code, instruction, organization, deadline, status. On one
  * instruction's own page (`showInstruction` false) the rows do not repeat it: the organization opens the assignment.
@@ -61,16 +75,7 @@ export function AssignmentList({
             const overdue = isOverdue(row, today);
             return (
               <tr key={row.id} className={overdue ? "bg-red-50/40" : undefined} data-testid="assignment-row">
-                {showInstruction ? (
-                  <>
-                    <td className="whitespace-nowrap px-4 py-3 font-mono text-slate-700">{instructionCode(row.protocol_number, row.instruction_number)}</td>
-                    <td className="max-w-md px-4 py-3">
-                      <Link to={`/assignments/${row.id}`} className="line-clamp-2 text-brand-800 hover:underline">
-                        {row.instruction_text}
-                      </Link>
-                    </td>
-                  </>
-                ) : null}
+                {showInstruction ? <InstructionCells row={row} /> : null}
                 {showInstruction && showOrganization ? <td className="min-w-48 px-4 py-3 text-slate-700">{organizationNameOf(row, language)}</td> : null}
                 {showInstruction ? null : (
                   <td className="min-w-48 px-4 py-3">
