@@ -158,9 +158,24 @@ export async function getTimeline(db: DB, assignmentIds: string[], options: { la
       "assignee.name_en as organization_name_en",
     ])
     .where("assignment_events.assignment_id", "in", assignmentIds);
-  query = latest === undefined
-    ? query.orderBy("assignment_events.created_at", "asc").orderBy("assignment_events.id", "asc")
-    : query.orderBy("assignment_events.created_at", "desc").orderBy("assignment_events.id", "desc").limit(latest);
+  // The latest: their ids from the (assignment, time) index first, then the joins for those rows only.
+  query =
+    latest === undefined
+      ? query.orderBy("assignment_events.created_at", "asc").orderBy("assignment_events.id", "asc")
+      : query
+          .where(
+            "assignment_events.id",
+            "in",
+            db
+              .selectFrom("assignment_events")
+              .select("id")
+              .where("assignment_id", "in", assignmentIds)
+              .orderBy("created_at", "desc")
+              .orderBy("id", "desc")
+              .limit(latest),
+          )
+          .orderBy("assignment_events.created_at", "desc")
+          .orderBy("assignment_events.id", "desc");
   const rows = await query.execute();
   // Fewer than asked for is the whole history: only a full page needs counting.
   const counted =
