@@ -80,9 +80,13 @@ export function isAssignmentAction(value: string): value is AssignmentAction {
   return (ASSIGNMENT_ACTIONS as readonly string[]).includes(value);
 }
 
-/** May this actor's role and organization take this action on this organization's assignments at all, in any state? */
-export function mayTakeAction(action: AssignmentAction, organizationId: string, actor: Actor): boolean {
-  return canForOrganization(actor, TRANSITIONS[action].permission, organizationId);
+/**
+ * May this actor take this action on this assignment at all, whatever its state? Only on published minutes (a
+ * draft's assignments are not yet anyone's to act on), and only as the transition's permission allows for the
+ * assignment's organization. Refusals here are 403; the state-dependent ones (decide) are conflicts.
+ */
+export function mayTakeAction(action: AssignmentAction, assignment: { organizationId: string; meetingStatus: string }, actor: Actor): boolean {
+  return assignment.meetingStatus === "published" && canForOrganization(actor, TRANSITIONS[action].permission, assignment.organizationId);
 }
 
 /** May this actor take this action on this assignment now, and where does it lead? */
@@ -92,7 +96,7 @@ export function decide(
   actor: Actor,
 ): Decision {
   const transition = TRANSITIONS[action];
-  if (!mayTakeAction(action, assignment.organizationId, actor)) return { allowed: false, reason: "forbidden" };
+  if (!canForOrganization(actor, transition.permission, assignment.organizationId)) return { allowed: false, reason: "forbidden" };
   if (!(transition.from as readonly string[]).includes(assignment.status)) return { allowed: false, reason: "wrong_state" };
   if (transition.pendingExtension === true && !assignment.hasPendingExtension) return { allowed: false, reason: "no_pending_extension" };
   if (transition.pendingExtension === false && assignment.hasPendingExtension) return { allowed: false, reason: "extension_pending" };

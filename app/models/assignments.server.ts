@@ -300,7 +300,7 @@ export async function authorizeAction(db: DB, actor: Actor, assignmentId: string
     .executeTakeFirst();
   if (!assignment) return "not_found";
   if (!isAssignmentAction(action)) return null;
-  if (assignment.meeting_status !== "published" || !mayTakeAction(action, assignment.organization_id, actor)) return "forbidden";
+  if (!mayTakeAction(action, { organizationId: assignment.organization_id, meetingStatus: assignment.meeting_status }, actor)) return "forbidden";
   return null;
 }
 
@@ -323,9 +323,9 @@ export async function precheckAction(
   if (!assignment) return { ok: false, kind: "not_found" };
   // A repeat of a form already taken is answered by the workflow itself (as the same success).
   if (await db.selectFrom("assignment_events").select("id").where("idempotency_key", "=", idempotencyKey).executeTakeFirst()) return null;
+  if (!mayTakeAction(action, { organizationId: assignment.organization_id, meetingStatus: assignment.meeting_status }, actor)) return { ok: false, kind: "forbidden" };
   const pending = await getPendingExtension(db, assignmentId);
   const decision = decide(action, { status: assignment.status, organizationId: assignment.organization_id, hasPendingExtension: Boolean(pending) }, actor);
-  if (assignment.meeting_status !== "published" || (!decision.allowed && decision.reason === "forbidden")) return { ok: false, kind: "forbidden" };
   if (assignment.version !== version || !decision.allowed) {
     return { ok: false, kind: "conflict", current: { status: assignment.status, version: assignment.version, deadline: assignment.deadline } };
   }
@@ -395,7 +395,7 @@ export async function actOnAssignment(db: DB, actor: Actor, assignmentId: string
     const repeated = await replayed();
     if (repeated) return repeated;
     const current = { status: assignment.status, version: assignment.version, deadline: assignment.deadline };
-    if (assignment.meeting_status !== "published") return { ok: false, kind: "forbidden" };
+    if (!mayTakeAction(input.action, { organizationId: assignment.organization_id, meetingStatus: assignment.meeting_status }, actor)) return { ok: false, kind: "forbidden" };
 
     const pending = await getPendingExtension(trx, assignmentId);
     const decision = decide(
@@ -403,7 +403,6 @@ export async function actOnAssignment(db: DB, actor: Actor, assignmentId: string
       { status: assignment.status, organizationId: assignment.organization_id, hasPendingExtension: Boolean(pending) },
       actor,
     );
-    if (!decision.allowed && decision.reason === "forbidden") return { ok: false, kind: "forbidden" };
     // A stale form, or a state someone else moved on from: the same answer, with the current state.
     if (assignment.version !== input.version || !decision.allowed) return { ok: false, kind: "conflict", current };
 
