@@ -128,7 +128,7 @@ export const wantsWholeHistory = (request: Request) => new URL(request.url).sear
  * latest `latest` (read as such from the index, not sliced from the whole history). `total` counts them all.
  */
 export async function getTimeline(db: DB, assignmentIds: string[], options: { latest?: number } = {}) {
-  if (assignmentIds.length === 0) return { events: [], total: 0 };
+  if (assignmentIds.length === 0) return { events: [], total: 0, assigned: 0 };
   const { latest } = options;
   let query = db
     .selectFrom("assignment_events")
@@ -177,17 +177,22 @@ export async function getTimeline(db: DB, assignmentIds: string[], options: { la
           .orderBy("assignment_events.created_at", "desc")
           .orderBy("assignment_events.id", "desc");
   const rows = await query.execute();
-  // Fewer than asked for is the whole history: only a full page needs counting.
+  // Fewer than asked for is the whole history: only a full page needs counting. The "assigned" events are counted
+  // too, because the page folds them into one line that must name every organization, not those still in view.
   const counted =
     latest !== undefined && rows.length === latest
       ? await db
           .selectFrom("assignment_events")
-          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .select((eb) => [
+            eb.fn.countAll<number>().as("n"),
+            eb.fn.sum<number>(eb.case().when("kind", "=", "assigned").then(1).else(0).end()).as("assigned"),
+          ])
           .where("assignment_id", "in", assignmentIds)
           .executeTakeFirstOrThrow()
       : null;
   const events = latest === undefined ? rows : rows.reverse();
   const total = counted ? Number(counted.n) : events.length;
+  const assigned = counted ? Number(counted.assigned) : events.filter((event) => event.kind === "assigned").length;
   const eventIds = events.map((event) => event.id);
   const [files, values] = eventIds.length
     ? await Promise.all([
@@ -203,6 +208,7 @@ export async function getTimeline(db: DB, assignmentIds: string[], options: { la
     : [[], []];
   return {
     total,
+    assigned,
     events: events.map((event) => ({
       ...event,
       files: files.filter((file) => file.event_id === event.id),
@@ -226,7 +232,7 @@ export async function getAssignmentDetail(db: DB, actor: Actor, assignmentId: st
     assignment.meeting_status === "published"
       ? availableActions({ status: assignment.status, organizationId: assignment.organization_id, hasPendingExtension: Boolean(pendingExtension) }, actor)
       : [];
-  return { assignment, targets, latestValues, timeline: timeline.events, eventCount: timeline.total, pendingExtension, actions };
+  return { assignment, targets, latestValues, timeline: timeline.events, eventCount: timeline.total, assignedCount: timeline.assigned, pendingExtension, actions };
 }
 
 /** The most recent reported value of each target on this assignment. */
@@ -534,5 +540,5 @@ export async function getInstructionDetail(db: DB, actor: Actor, instructionId: 
       ? db.selectFrom("assignments").select(["role", "status"]).where("instruction_id", "=", instructionId).execute()
       : assignments.map(({ role, status }) => ({ role, status })),
   ]);
-  return { instruction, assignments, targets, timeline: timeline.events, eventCount: timeline.total, allStatuses, ownOnly };
+  return { instruction, assignments, targets, timeline: timeline.events, eventCount: timeline.total, assignedCount: timeline.assigned, allStatuses, ownOnly };
 }

@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function InstructionPage() {
-  const { instruction, assignments, targets, timeline, eventCount, allStatuses, ownOnly, today } = useLoaderData<typeof loader>();
+  const { instruction, assignments, targets, timeline, eventCount, assignedCount, allStatuses, ownOnly, today } = useLoaderData<typeof loader>();
   const { t, date, number } = useI18n();
   const code = instructionCode(instruction.protocol_number, instruction.number);
   const status = instructionStatus(allStatuses);
@@ -78,7 +78,7 @@ export default function InstructionPage() {
           )}
         </Panel>
         <Panel title={t("timeline.title")}>
-          <Timeline events={timeline} total={eventCount} showOrganization={assignments.length > 1} />
+          <Timeline events={timeline} total={eventCount} assignedCount={assignedCount} showOrganization={assignments.length > 1} />
         </Panel>
       </div>
     </>

@@ -169,6 +169,29 @@ describe("the instruction register", () => {
 });
 
 describe("an instruction's page", () => {
+  it("folds the assignment to every organization into one line, even when the oldest are out of view", async () => {
+    const instruction = await server.db.selectFrom("instructions").select("id").where("number", "=", "2").executeTakeFirstOrThrow();
+    const assignments = await server.db.selectFrom("assignments").select("id").where("instruction_id", "=", instruction.id).execute();
+    const latest = await server.db
+      .selectFrom("assignment_events")
+      .select("kind")
+      .where("assignment_id", "in", assignments.map((a) => a.id))
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .limit(30)
+      .execute();
+    // The latest thirty reach into the assignments, but not back to the first of them.
+    const assignedInView = latest.filter((event) => event.kind === "assigned").length;
+    expect(assignedInView).toBeGreaterThan(0);
+    expect(assignedInView).toBeLessThan(assignments.length);
+    const reader = new Client(server);
+    await reader.signIn("controller");
+    await reader.post("/language", { language: "en", redirectTo: "/" });
+    const timeline = (await (await reader.get(`/instructions/${instruction.id}`)).text()).split('data-testid="timeline"')[1].split("</ol>")[0];
+    expect(timeline).toContain(en["timeline.assignedMany"].replace("{count}", String(assignments.length)));
+    expect(timeline.match(/data-kind="assigned"/g)).toHaveLength(1);
+  });
+
   it("shows the latest 30 events of its history, and all of them on request", async () => {
     const instruction = await server.db.selectFrom("instructions").select("id").where("number", "=", "2").executeTakeFirstOrThrow();
     const assignments = await server.db.selectFrom("assignments").select("id").where("instruction_id", "=", instruction.id).execute();

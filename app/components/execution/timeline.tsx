@@ -26,7 +26,18 @@ function formatBytes(bytes: number, number: (n: number) => string) {
  * The history of one or more assignments, oldest first, in the reader's language. With `total` above the events
  * given (the latest only), it says so and links to the whole history.
  */
-export function Timeline({ events, total = events.length, showOrganization = false }: { events: TimelineEvent[]; total?: number; showOrganization?: boolean }) {
+export function Timeline({
+  events,
+  total = events.length,
+  assignedCount,
+  showOrganization = false,
+}: {
+  events: TimelineEvent[];
+  total?: number;
+  /** "Assigned" events in the whole history, when only the latest are given. */
+  assignedCount?: number;
+  showOrganization?: boolean;
+}) {
   const { t, number } = useI18n();
   return (
     <>
@@ -39,17 +50,26 @@ export function Timeline({ events, total = events.length, showOrganization = fal
           </Link>
         </p>
       ) : null}
-      <TimelineEvents events={events} showOrganization={showOrganization} />
+      <TimelineEvents events={events} assignedCount={assignedCount} showOrganization={showOrganization} />
     </>
   );
 }
 
-function TimelineEvents({ events: all, showOrganization }: { events: TimelineEvent[]; showOrganization: boolean }) {
+function TimelineEvents({
+  events: all,
+  assignedCount,
+  showOrganization,
+}: {
+  events: TimelineEvent[];
+  assignedCount: number | undefined;
+  showOrganization: boolean;
+}) {
   const { t, language, date, dateTime, number } = useI18n();
   if (all.length === 0) return <p className="px-5 py-6 text-sm text-slate-500">{t("timeline.empty")}</p>;
   // With many assignees, twenty "assigned" lines say one thing: fold them into the first.
   const assigned = all.filter((event) => event.kind === "assigned");
-  const fold = showOrganization && assigned.length > 1;
+  const assignedTotal = Math.max(assignedCount ?? 0, assigned.length);
+  const fold = showOrganization && assigned.length > 0 && assignedTotal > 1;
   const events = fold ? all.filter((event) => event.kind !== "assigned" || event === assigned[0]) : all;
   return (
     <ol className="relative space-y-0 px-5 py-4" data-testid="timeline">
@@ -75,7 +95,7 @@ function TimelineEvents({ events: all, showOrganization }: { events: TimelineEve
             <div className="min-w-0 flex-1">
               <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
                 <p className="font-semibold text-slate-900">
-                  {folded ? t("timeline.assignedMany", { count: assigned.length }) : title}
+                  {folded ? t("timeline.assignedMany", { count: assignedTotal }) : title}
                   {showOrganization && !folded ? <span className="font-normal text-slate-600"> · {organizationNameOf(event, language)}</span> : null}
                 </p>
                 <time dateTime={event.created_at} className="text-xs text-slate-500">
