@@ -8,6 +8,8 @@ import { fileURLToPath } from "node:url";
 import compression from "compression";
 import express from "express";
 import morgan from "morgan";
+import onHeaders from "on-headers";
+import pLimit from "p-limit";
 import { createRequestHandler } from "@remix-run/express";
 import { verifyRequestOrigin } from "lucia";
 
@@ -31,6 +33,12 @@ const loadBuild = () =>
 const workerCount = production ? Number(process.env.WEB_CONCURRENCY ?? 1) : 1;
 if (!Number.isInteger(workerCount) || workerCount < 1) {
   console.error(`WEB_CONCURRENCY must be a whole number of processes, at least 1 (got "${process.env.WEB_CONCURRENCY}").`);
+  process.exit(2);
+}
+// PAGES_AT_ONCE: how many pages one process renders at a time (see pagesAtOnce).
+const pageTurns = Number(process.env.PAGES_AT_ONCE ?? 4);
+if (!Number.isInteger(pageTurns) || pageTurns < 1) {
+  console.error(`PAGES_AT_ONCE must be a whole number, at least 1 (got "${process.env.PAGES_AT_ONCE}").`);
   process.exit(2);
 }
 const isWorker = cluster.isWorker;
@@ -79,6 +87,30 @@ function superviseWorkers() {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+}
+
+/**
+ * Pages are rendered a few at a time, the rest wait their turn in arrival order. Rendering is CPU work on one
+ * thread: with twenty pages begun at once, each waits for slices of all the others, and the slowest take twice the
+ * average. In turn, every page takes about the same time, and fewer half-rendered pages are held in memory.
+ * A page's turn ends when its headers go out, so a slow download holds no turn. Writes are not queued (an upload
+ * may take minutes on a slow line), nor the protocol PDF, whose renderer loads a page from this same server.
+ */
+function pagesAtOnce(limit) {
+  const turn = pLimit(limit);
+  return (req, res, next) => {
+    if ((req.method !== "GET" && req.method !== "HEAD") || req.path.endsWith("/protocol.pdf")) return next();
+    turn(
+      () =>
+        new Promise((done) => {
+          // The reader gave up while waiting: nothing to render for.
+          if (res.destroyed) return done();
+          onHeaders(res, done);
+          res.on("close", done);
+          next();
+        }),
+    );
+  };
 }
 
 /** What the terminal shows once the server answers: where, on which database, and how to sign in. */
@@ -169,7 +201,7 @@ function serve() {
   // Calendar feed URLs carry their secret: never write it to the log.
   morgan.token("url", (req) => (req.originalUrl ?? req.url).replace(/^\/calendar\/[^/?]+/, "/calendar/[secret]"));
   if (process.env.LOG_REQUESTS !== "false") app.use(morgan("tiny"));
-
+  app.use(pagesAtOnce(pageTurns));
   app.all(
     "*",
     createRequestHandler({

@@ -50,7 +50,9 @@ async function downloadPdf(client: Client, id = meetingId) {
 }
 
 beforeAll(async () => {
-  server = await startServer();
+  // One page turn (server.js): the PDF's renderer loads the protocol page from this server while the PDF request is
+  // open, so the PDF must not hold the only turn.
+  server = await startServer({ PAGES_AT_ONCE: "1" });
   const meeting = await server.db.selectFrom("meetings").select("id").where("protocol_number", "=", "14").executeTakeFirstOrThrow();
   meetingId = meeting.id;
 });
