@@ -164,13 +164,13 @@ export type RegisterRow = Awaited<ReturnType<typeof exportRegister>>[number];
 /** Meetings offered in the filter: the recent ones (a longer list only weighs down every register page). */
 export const RECENT_MEETINGS_IN_FILTER = 60;
 
-const MEETING_COLUMNS = ["id", "title", "protocol_number", "held_at"] as const;
+const MEETING_COLUMNS = ["id", "title", "protocol_number"] as const;
 
 /**
  * The choices the filter form offers, in the reader's language and order; `selectedMeeting` stays offered however
  * old it is. The lists are the same for every reader until the directory or the minutes change, so they are kept
  * per data version (people are versioned too, for the chairs' names); the selected meeting is looked up apart,
- * so no query string can crowd the cache.
+ * so no query string can crowd the cache. The kept lists are the same objects from one request to the next.
  */
 export async function registerFilterOptions(db: DB, language: Language, selectedMeeting?: string) {
   const [lists, selected] = await Promise.all([
@@ -184,12 +184,20 @@ export async function registerFilterOptions(db: DB, language: Language, selected
           .where((eb) => eb.exists(eb.selectFrom("meetings").select(sql`1`.as("one")).whereRef("meetings.chair_person_id", "=", "people.id")))
           .execute(),
       ]);
-      return { organizations: organizationOptions(organizations, language), meetings, chairs: sortByText(chairs, (chair) => chair.full_name) };
+      return {
+        organizations: organizationOptions(organizations, language),
+        meetings: meetings.map(meetingChoice),
+        chairs: sortByText(chairs, (chair) => chair.full_name).map((chair) => ({ value: chair.id, label: chair.full_name })),
+      };
     }),
     selectedMeeting
       ? db.selectFrom("meetings").select(MEETING_COLUMNS).where("status", "=", "published").where("id", "=", selectedMeeting).execute()
       : Promise.resolve([]),
   ]);
-  const meetings = [...lists.meetings, ...selected.filter((meeting) => !lists.meetings.some((recent) => recent.id === meeting.id))];
-  return { organizations: lists.organizations, meetings, chairs: lists.chairs };
+  const olderMeetings = selected.filter((meeting) => !lists.meetings.some((recent) => recent.value === meeting.id)).map(meetingChoice);
+  return { ...lists, olderMeetings };
+}
+
+function meetingChoice(meeting: { id: string; title: string; protocol_number: string | null }) {
+  return { value: meeting.id, label: `${meeting.protocol_number ? `№ ${meeting.protocol_number} · ` : ""}${meeting.title}` };
 }

@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { RegisterTable } from "~/components/register-table";
 import { Button } from "~/components/ui/button";
+import { LongSelect } from "~/components/ui/long-select";
+import { choicesMarkup } from "~/components/ui/long-select.server";
 import { Pagination } from "~/components/ui/pagination";
 import { EmptyState, Panel } from "~/components/ui/panel";
 import { PageHeader, linkButton } from "~/components/ui/page-header";
@@ -9,6 +11,7 @@ import { almatyDate } from "~/domain/calendar";
 import { ASSIGNMENT_STATUSES } from "~/domain/lifecycle";
 import { ORGANIZATION_KINDS } from "~/domain/organizations";
 import type { MessageKey } from "~/i18n";
+import { translator } from "~/i18n/catalogues";
 import { useI18n } from "~/i18n/use-i18n";
 import { REGISTER_PAGE_SIZE, listRegister, registerFilterOptions } from "~/models/register.server";
 import { registerQuery } from "~/domain/register-query";
@@ -24,12 +27,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = almatyDate();
   const db = getDb();
   const [register, options] = await Promise.all([listRegister(db, user, filters, today, language), registerFilterOptions(db, language, filters.meeting)]);
+  const t = translator(language);
   return {
     ...register,
     filters,
     today,
     pageCount: Math.max(1, Math.ceil(register.total / REGISTER_PAGE_SIZE)),
-    ...options,
+    choices: {
+      organization: choicesMarkup(options.organizations, t("register.filter.anyOrganization")),
+      meeting: choicesMarkup(options.meetings, t("register.filter.anyMeeting")) + choicesMarkup(options.olderMeetings),
+      chair: choicesMarkup(options.chairs, t("meetings.filter.anyChair")),
+    },
   };
 }
 
@@ -52,7 +60,7 @@ function SortHeader({ label, sort, filters, className = "" }: { label: string; s
 }
 
 export default function RegisterPage() {
-  const { rows, total, overdue, done, filters, today, pageCount, organizations, meetings, chairs } = useLoaderData<typeof loader>();
+  const { rows, total, overdue, done, filters, today, pageCount, choices } = useLoaderData<typeof loader>();
   const { t, number } = useI18n();
   const exportQuery = registerQuery({ ...filters, page: undefined });
   return (
@@ -93,14 +101,7 @@ export default function RegisterPage() {
         </label>
         <label className="text-sm font-medium text-slate-800">
           {t("table.organization")}
-          <select name="organization" defaultValue={filters.organization ?? ""} className={control}>
-            <option value="">{t("register.filter.anyOrganization")}</option>
-            {organizations.map((organization) => (
-              <option key={organization.value} value={organization.value}>
-                {organization.label}
-              </option>
-            ))}
-          </select>
+          <LongSelect name="organization" markup={choices.organization} value={filters.organization} className={control} />
         </label>
         <label className="text-sm font-medium text-slate-800">
           {t("register.filter.kind")}
@@ -115,26 +116,11 @@ export default function RegisterPage() {
         </label>
         <label className="text-sm font-medium text-slate-800">
           {t("table.meeting")}
-          <select name="meeting" defaultValue={filters.meeting ?? ""} className={control}>
-            <option value="">{t("register.filter.anyMeeting")}</option>
-            {meetings.map((meeting) => (
-              <option key={meeting.id} value={meeting.id}>
-                {meeting.protocol_number ? `№ ${meeting.protocol_number} · ` : ""}
-                {meeting.title}
-              </option>
-            ))}
-          </select>
+          <LongSelect name="meeting" markup={choices.meeting} value={filters.meeting} className={control} />
         </label>
         <label className="text-sm font-medium text-slate-800">
           {t("table.chair")}
-          <select name="chair" defaultValue={filters.chair ?? ""} className={control}>
-            <option value="">{t("meetings.filter.anyChair")}</option>
-            {chairs.map((chair) => (
-              <option key={chair.id} value={chair.id}>
-                {chair.full_name}
-              </option>
-            ))}
-          </select>
+          <LongSelect name="chair" markup={choices.chair} value={filters.chair} className={control} />
         </label>
         <div className="grid grid-cols-2 gap-2">
           <label className="text-sm font-medium text-slate-800">

@@ -2,8 +2,10 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { almatyDate } from "../../app/domain/calendar";
 import { en } from "../../app/i18n/en";
+import { kk } from "../../app/i18n/kk";
 import { ru } from "../../app/i18n/ru";
-import { createAssignmentEvent } from "../factories";
+import { RECENT_MEETINGS_IN_FILTER } from "../../app/models/register.server";
+import { createAssignmentEvent, createMeeting } from "../factories";
 import { Client } from "../support/http";
 import { startServer, type TestServer } from "../support/server";
 
@@ -69,6 +71,36 @@ describe("the instruction register", () => {
       expect(options).not.toContain(chair.full_name);
     } finally {
       await server.db.updateTable("people").set({ full_name: chair.full_name }).where("id", "=", chair.id).execute();
+    }
+  });
+
+  it("shows the chosen filters in the page itself, an old meeting too, and one choice of each", async () => {
+    const organization = await server.db.selectFrom("organizations").select("id").where("code", "=", "akmola").executeTakeFirstOrThrow();
+    const chair = await server.db.selectFrom("meetings").select("chair_person_id").where("chair_person_id", "is not", null).executeTakeFirstOrThrow();
+    // More meetings than the filter offers, so the one chosen is older than every one of them.
+    const old = await createMeeting(server.db, { title: "Ескі кеңес 2019", held_at: "2019-02-01T05:00:00.000Z", status: "published", protocol_number: "1-ескі" });
+    const recent = [];
+    for (let index = 0; index < RECENT_MEETINGS_IN_FILTER; index++) {
+      recent.push(await createMeeting(server.db, { title: `Жаңа кеңес ${index}`, status: "published" }));
+    }
+    try {
+      const html = (await (await controller.get(`/instructions?organization=${organization.id}&meeting=${old.id}&chair=${chair.chair_person_id}`)).text()).replace(
+        /<script[\s\S]*?<\/script>/g,
+        "",
+      );
+      const options = (name: string) => html.split(`name="${name}"`)[1].split("</select>")[0];
+      const chosen = (name: string) => [...options(name).matchAll(/<option value="([^"]*)" selected="">/g)].map((match) => match[1]);
+      expect(chosen("organization")).toEqual([organization.id]);
+      expect(chosen("meeting")).toEqual([old.id]);
+      expect(chosen("chair")).toEqual([chair.chair_person_id]);
+      expect(options("meeting")).toContain("№ 1-ескі · Ескі кеңес 2019");
+      expect(options("organization")).toContain(`<option value="">${kk["register.filter.anyOrganization"]}</option>`);
+      // Without the old meeting chosen, it is not offered.
+      const plain = await (await controller.get("/instructions")).text();
+      expect(plain.split('name="meeting"')[1].split("</select>")[0]).not.toContain(old.id);
+      for (const name of ["organization", "meeting", "chair"]) expect(plain.split(`name="${name}"`)[1].split("</select>")[0]).not.toContain('selected=""');
+    } finally {
+      await server.db.deleteFrom("meetings").where("id", "in", [old.id, ...recent.map((meeting) => meeting.id)]).execute();
     }
   });
 
