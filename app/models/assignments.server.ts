@@ -95,11 +95,10 @@ function assignmentRows(db: DB, actor: Actor) {
     ]);
 }
 
-/** The extension request still waiting for a decision, if any. */
-export async function getPendingExtension(db: DB, assignmentId: string) {
-  const pending = await db
+/** Extension requests of an assignment still waiting for a decision, the latest first. */
+function pendingExtensions(db: DB, assignmentId: string) {
+  return db
     .selectFrom("assignment_events as request")
-    .select(["request.id", "request.requested_deadline", "request.body", "request.created_at"])
     .where("request.assignment_id", "=", assignmentId)
     .where("request.kind", "=", "extension_request")
     .where((eb) =>
@@ -112,8 +111,12 @@ export async function getPendingExtension(db: DB, assignmentId: string) {
         ),
       ),
     )
-    .orderBy("request.created_at", "desc")
-    .executeTakeFirst();
+    .orderBy("request.created_at", "desc");
+}
+
+/** The extension request still waiting for a decision, if any. */
+export async function getPendingExtension(db: DB, assignmentId: string) {
+  const pending = await pendingExtensions(db, assignmentId).select(["request.id", "request.requested_deadline", "request.body", "request.created_at"]).executeTakeFirst();
   return pending ?? null;
 }
 
@@ -381,29 +384,31 @@ export type ActResult =
  */
 export async function actOnAssignment(db: DB, actor: Actor, assignmentId: string, input: ActInput): Promise<ActResult> {
   return db.transaction().execute(async (trx): Promise<ActResult> => {
-    // Visibility first: nothing about an assignment the actor may not see, not even a replayed key, is answered.
+    // Everything the decision needs in one read (each round trip to PostgreSQL counts): the assignment, an event
+    // already made with this form's key, and an extension request waiting for a decision.
     const assignment = await visibleAssignments(trx, actor)
-      .select([...assignmentColumns])
+      .leftJoin("assignment_events as repeated", (join) => join.on("repeated.idempotency_key", "=", input.idempotencyKey))
+      .select([...assignmentColumns, "repeated.id as repeated_id", "repeated.assignment_id as repeated_assignment_id", "repeated.author_user_id as repeated_author_id"])
+      .select(() => [
+        pendingExtensions(trx, assignmentId).select("request.id").limit(1).as("pending_id"),
+        pendingExtensions(trx, assignmentId).select("request.requested_deadline").limit(1).as("pending_requested_deadline"),
+      ])
       .where("assignments.id", "=", assignmentId)
       .executeTakeFirst();
+    // Visibility first: nothing about an assignment the actor may not see, not even a replayed key, is answered.
     if (!assignment) return { ok: false, kind: "not_found" };
-    const replayed = async (): Promise<ActResult | null> => {
-      const repeated = await trx
-        .selectFrom("assignment_events")
-        .select(["id", "assignment_id", "author_user_id"])
-        .where("idempotency_key", "=", input.idempotencyKey)
-        .executeTakeFirst();
-      if (!repeated) return null;
+    const answerToRepeat = (repeated: { id: string | null; assignment_id: string | null; author_user_id: string | null }): ActResult | null => {
+      if (!repeated.id) return null;
       return repeated.assignment_id === assignmentId && repeated.author_user_id === actor.id
         ? { ok: true, eventId: repeated.id, duplicate: true }
         : { ok: false, kind: "forbidden" };
     };
-    const repeated = await replayed();
+    const repeated = answerToRepeat({ id: assignment.repeated_id, assignment_id: assignment.repeated_assignment_id, author_user_id: assignment.repeated_author_id });
     if (repeated) return repeated;
     const current = { status: assignment.status, version: assignment.version, deadline: assignment.deadline };
     if (!mayTakeAction(input.action, { organizationId: assignment.organization_id, meetingStatus: assignment.meeting_status }, actor)) return { ok: false, kind: "forbidden" };
 
-    const pending = await getPendingExtension(trx, assignmentId);
+    const pending = assignment.pending_id ? { id: assignment.pending_id, requested_deadline: assignment.pending_requested_deadline } : null;
     const decision = decide(
       input.action,
       { status: assignment.status, organizationId: assignment.organization_id, hasPendingExtension: Boolean(pending) },
@@ -450,7 +455,12 @@ export async function actOnAssignment(db: DB, actor: Actor, assignmentId: string
     if (Number(updated.numUpdatedRows) !== 1) {
       // On PostgreSQL the twin of a double-submitted form waits here for the first one's commit, then finds the
       // version moved on; the first one's event is visible now, so it gets the same answer (SQLite runs them in turn).
-      return (await replayed()) ?? { ok: false, kind: "conflict", current };
+      const twin = await trx
+        .selectFrom("assignment_events")
+        .select(["id", "assignment_id", "author_user_id"])
+        .where("idempotency_key", "=", input.idempotencyKey)
+        .executeTakeFirst();
+      return (twin && answerToRepeat(twin)) ?? { ok: false, kind: "conflict", current };
     }
 
     const event = {
