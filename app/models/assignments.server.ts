@@ -299,8 +299,8 @@ export async function listReviewQueue(db: DB, actor: Actor) {
 
 /**
  * Who may even ask: the assignment must be visible to this actor (else 404, so its existence does not leak), its
- * minutes published and the action one their role and organization may take on it (else 403). Asked before the form
- * is judged, so a refused actor learns nothing from validation messages.
+ * minutes published and the action one their role and organization may take on it (else 403). Asked before field
+ * errors are answered, so a refused actor learns nothing from validation messages.
  */
 export async function authorizeAction(db: DB, actor: Actor, assignmentId: string, action: string): Promise<"not_found" | "forbidden" | null> {
   const assignment = await visibleAssignments(db, actor)

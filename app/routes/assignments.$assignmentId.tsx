@@ -49,9 +49,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submitted = values.action ?? "";
   const refused = (errors: Record<string, string>, status = 400) => data({ action: submitted, errors, values, conflict: status === 409 }, { status });
   const db = getDb();
-  const refusal = await authorizeAction(db, user, params.assignmentId!, submitted);
-  if (refusal) throw refusal === "forbidden" ? forbidden() : notFound();
-
   const parsed = parseForm(assignmentActionSchema, formData, t);
   const targets = readTargetValues(formData);
   const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
@@ -61,7 +58,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       .map(({ name, problem }) => t(FILE_PROBLEM_MESSAGES[problem], { name }))
       .join(" ");
   }
-  if (!parsed.ok || Object.keys(errors).length) return refused(errors);
+  if (!parsed.ok || Object.keys(errors).length) {
+    // Field errors only for someone who may take the action: anyone else learns nothing from them (404 or 403).
+    // A valid form needs no separate check: the workflow answers the same, in its own transaction.
+    const refusal = await authorizeAction(db, user, params.assignmentId!, submitted);
+    if (refusal) throw refusal === "forbidden" ? forbidden() : notFound();
+    return refused(errors);
+  }
 
   const input = parsed.data;
   const reporting = input.action === "post_progress" || input.action === "submit_completion";
