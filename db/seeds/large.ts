@@ -1109,25 +1109,17 @@ export async function seedLargeData(conn: SQLite.Database, db: DB, options: Larg
   // Bigger page cache for the bulk load (this connection only).
   conn.pragma("cache_size = -262144");
 
-  const inTransaction = async <T>(work: () => Promise<T> | T): Promise<T> => {
-    conn.exec("begin immediate");
-    try {
-      const result = await work();
-      conn.exec("commit");
-      return result;
-    } catch (error) {
-      if (conn.inTransaction) conn.exec("rollback");
-      throw error;
-    }
-  };
+  // Kysely's transaction on the one connection: the bulk inserts below go straight to `conn`, inside it, and the
+  // audit rows through recordAudit on `trx`, which must know it is in a transaction (it opens one otherwise).
+  const inTransaction = <T>(work: (trx: DB) => Promise<T> | T): Promise<T> => db.transaction().execute(async (trx) => work(trx));
 
   // One password for every generated user, hashed once.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   // The directory comes out the same on every run (a forced second run reuses it); the meetings differ.
   const directoryRandom = new Random(SEED);
-  const dir = await inTransaction(async () => {
+  const dir = await inTransaction(async (trx) => {
     const built = buildDirectory(conn, directoryRandom, passwordHash, setUpMs);
-    await recordAudit(db, {
+    await recordAudit(trx, {
       actorUserId: null,
       action: "seed.large.directory",
       entityType: "seed",
@@ -1175,9 +1167,9 @@ export async function seedLargeData(conn: SQLite.Database, db: DB, options: Larg
   for (let from = 0; from < meetingTotal; from += BATCH_MEETINGS) {
     const to = Math.min(meetingTotal, from + BATCH_MEETINGS);
     const before = { ...counts };
-    await inTransaction(async () => {
+    await inTransaction(async (trx) => {
       for (let i = from; i < to; i++) generateMeeting(ctx, days[i], protocolNumbers[i], drafts.has(i));
-      await recordAudit(db, {
+      await recordAudit(trx, {
         actorUserId: null,
         action: "seed.large.meetings",
         entityType: "seed",
