@@ -210,6 +210,9 @@ function serve() {
     }),
   );
 
+  // On SQLite the national figures are computed on a thread of their own (decision 021).
+  if (!viteDevServer) entry.startFigures(path.join(root, "figures-worker.js"));
+
   const server = app.listen(port, host, () => {
     const address = server.address();
     // Where the server reaches itself (the PDF renderer loads the protocol page here as the same user):

@@ -1,4 +1,5 @@
 import { Writable } from "node:stream";
+import type { MessagePort } from "node:worker_threads";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
@@ -10,6 +11,8 @@ import { MessagesProvider } from "./i18n/use-i18n";
 import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemoData } from "../db/seeds/demo";
 import { getDb, migrateToLatest, refreshPlannerStatistics } from "./utils/db.server";
 import { parseDatabaseUrl } from "./utils/database-url";
+import { FIGURES } from "./models/dashboard.server";
+import { serveFigures as serveFiguresOf, startFiguresThread, stopFiguresThread } from "./utils/figures-thread.server";
 
 export const streamTimeout = 5_000;
 
@@ -127,5 +130,19 @@ export async function prepareDatabase() {
 }
 
 export async function closeDatabase() {
+  await stopFiguresThread();
   await getDb().destroy();
+}
+
+/**
+ * Called by server.js once the database is prepared: on SQLite, the national figures are computed on a thread of
+ * their own (app/utils/figures-thread.server.ts), started from `script` (figures-worker.js).
+ */
+export function startFigures(script: string) {
+  if (parseDatabaseUrl(process.env.DATABASE_URL).engine === "sqlite") startFiguresThread(script, getDb());
+}
+
+/** The figures thread's side (figures-worker.js). */
+export function serveFigures(port: MessagePort) {
+  serveFiguresOf(port, FIGURES);
 }

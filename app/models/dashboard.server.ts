@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { DEADLINE_END_UTC_SUFFIX, addDays, addMonths, isCalendarDate } from "../domain/calendar";
 import { OPEN_STATUSES } from "../domain/lifecycle";
 import type { DB } from "../utils/db.server";
+import { computeFigure } from "../utils/figures-thread.server";
 import { snapshot } from "../utils/snapshot.server";
 import { instructionsOfDraftMeetings } from "./assignments.server";
 import { daysBetweenSql } from "../utils/sql-dialect";
@@ -264,25 +265,27 @@ export const DISCIPLINE_ROWS_ON_DASHBOARD = 20;
 
 /**
  * Everything the controller's dashboard shows, computed once per change of the execution data (see
- * app/utils/snapshot.server.ts): at national size the aggregations take a few hundred milliseconds.
+ * app/utils/snapshot.server.ts), on the figures thread where there is one: at national size the aggregations take
+ * most of a second on SQLite.
  */
 export function getControllerOverview(db: DB, today: string, from: string, to: string) {
-  return snapshot(db, `controller|${today}|${from}|${to}`, async () => {
-    const [controller, discipline, trend] = await Promise.all([
-      getControllerDashboard(db, today),
-      getDiscipline(db, today, from, to),
-      getMonthlyTrend(db, today),
-    ]);
-    // The weakest first; the full ranking is the discipline report (XLSX/CSV), not page weight.
-    return {
-      ...controller,
-      discipline: discipline.slice(0, DISCIPLINE_ROWS_ON_DASHBOARD),
-      disciplineTotal: discipline.length,
-      trend,
-      period: { from, to },
-    };
-  });
+  return snapshot(db, `controller|${today}|${from}|${to}`, () => computeFigure(db, FIGURES, "controllerOverview", today, from, to));
 }
+
+async function computeControllerOverview(db: DB, today: string, from: string, to: string) {
+  const [controller, discipline, trend] = await Promise.all([getControllerDashboard(db, today), getDiscipline(db, today, from, to), getMonthlyTrend(db, today)]);
+  // The weakest first; the full ranking is the discipline report (XLSX/CSV), not page weight.
+  return {
+    ...controller,
+    discipline: discipline.slice(0, DISCIPLINE_ROWS_ON_DASHBOARD),
+    disciplineTotal: discipline.length,
+    trend,
+    period: { from, to },
+  };
+}
+
+/** The figures the figures thread computes (app/utils/figures-thread.server.ts). */
+export const FIGURES = { controllerOverview: computeControllerOverview };
 
 /** The last twelve calendar months, oldest first ("2025-12", …, "2026-11"). */
 export function lastTwelveMonths(today: string): string[] {
