@@ -12,6 +12,7 @@ import * as twoFactor from "./2026-11-25T0100-two-factor";
 import * as minutesImports from "./2026-11-25T1100-minutes-imports";
 import * as peopleDataVersion from "./2026-11-25T1200-people-data-version";
 import * as versionBumpAtCommit from "./2026-11-25T1300-version-bump-at-commit";
+import * as deadlineFiguresIndex from "./2026-11-25T1400-deadline-figures-index";
 
 // A static list (not a folder scan) so the migrations bundle into the server build and run at start.
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25T1100-minutes-imports": minutesImports,
   "2026-11-25T1200-people-data-version": peopleDataVersion,
   "2026-11-25T1300-version-bump-at-commit": versionBumpAtCommit,
+  "2026-11-25T1400-deadline-figures-index": deadlineFiguresIndex,
 };
