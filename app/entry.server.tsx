@@ -11,7 +11,8 @@ import { MessagesProvider } from "./i18n/use-i18n";
 import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemoData } from "../db/seeds/demo";
 import { getDb, migrateToLatest, refreshPlannerStatistics } from "./utils/db.server";
 import { parseDatabaseUrl } from "./utils/database-url";
-import { FIGURES } from "./models/dashboard.server";
+import { DASHBOARD_FIGURES } from "./models/dashboard.server";
+import { REGISTER_FIGURES } from "./models/register.server";
 import { serveFigures as serveFiguresOf, startFiguresThread, stopFiguresThread } from "./utils/figures-thread.server";
 
 export const streamTimeout = 5_000;
@@ -144,5 +145,5 @@ export function startFigures(script: string) {
 
 /** The figures thread's side (figures-worker.js). */
 export function serveFigures(port: MessagePort) {
-  serveFiguresOf(port, FIGURES);
+  serveFiguresOf(port, { ...DASHBOARD_FIGURES, ...REGISTER_FIGURES });
 }

@@ -277,7 +277,7 @@ export const DISCIPLINE_ROWS_ON_DASHBOARD = 20;
  * most of a second on SQLite.
  */
 export function getControllerOverview(db: DB, today: string, from: string, to: string) {
-  return snapshot(db, `controller|${today}|${from}|${to}`, () => computeFigure(db, FIGURES, "controllerOverview", today, from, to));
+  return snapshot(db, `controller|${today}|${from}|${to}`, () => computeFigure(db, DASHBOARD_FIGURES, "controllerOverview", today, from, to));
 }
 
 async function computeControllerOverview(db: DB, today: string, from: string, to: string) {
@@ -292,8 +292,8 @@ async function computeControllerOverview(db: DB, today: string, from: string, to
   };
 }
 
-/** The figures the figures thread computes (app/utils/figures-thread.server.ts). */
-export const FIGURES = { controllerOverview: computeControllerOverview };
+/** The dashboard's figures the figures thread computes (app/utils/figures-thread.server.ts). */
+export const DASHBOARD_FIGURES = { controllerOverview: computeControllerOverview };
 
 /** The last twelve calendar months, oldest first ("2025-12", …, "2026-11"). */
 export function lastTwelveMonths(today: string): string[] {

@@ -7,6 +7,7 @@ import type { Language } from "../i18n";
 import { organizationOptions } from "../i18n/labels";
 import type { RegisterFilters } from "../schemas/register";
 import type { DB } from "../utils/db.server";
+import { computeFigure } from "../utils/figures-thread.server";
 import { snapshot } from "../utils/snapshot.server";
 import { visiblePublishedAssignments } from "./assignments.server";
 
@@ -113,19 +114,27 @@ export async function listRegister(db: DB, actor: Actor, filters: RegisterFilter
   const countKey = `register|${actor.role}|${actor.organizationId ?? ""}|${today}|${JSON.stringify(countedFilters)}`;
   const [rows, totals] = await Promise.all([
     pageRows(db, actor, filters, today, language, offset),
-    snapshot(db, countKey, async () => {
-      const totals = await matching(db, actor, filters, today)
-        .select([
-          sql<number>`count(*)`.as("total"),
-          sql<number>`sum(case when assignments.status in ('assigned', 'in_progress', 'reported') and assignments.deadline < ${today} then 1 else 0 end)`.as("overdue"),
-          sql<number>`sum(case when assignments.status = 'done' then 1 else 0 end)`.as("done"),
-        ])
-        .executeTakeFirstOrThrow();
-      return { total: Number(totals.total), overdue: Number(totals.overdue ?? 0), done: Number(totals.done ?? 0) };
-    }),
+    // On the figures thread where there is one (app/utils/figures-thread.server.ts): the actor as plain data.
+    snapshot(db, countKey, () =>
+      computeFigure(db, REGISTER_FIGURES, "registerCounts", { id: actor.id, role: actor.role, organizationId: actor.organizationId }, filters, today),
+    ),
   ]);
   return { rows, ...totals };
 }
+
+async function countRegister(db: DB, actor: Actor, filters: RegisterFilters, today: string) {
+  const totals = await matching(db, actor, filters, today)
+    .select([
+      sql<number>`count(*)`.as("total"),
+      sql<number>`sum(case when assignments.status in ('assigned', 'in_progress', 'reported') and assignments.deadline < ${today} then 1 else 0 end)`.as("overdue"),
+      sql<number>`sum(case when assignments.status = 'done' then 1 else 0 end)`.as("done"),
+    ])
+    .executeTakeFirstOrThrow();
+  return { total: Number(totals.total), overdue: Number(totals.overdue ?? 0), done: Number(totals.done ?? 0) };
+}
+
+/** The register's figures the figures thread computes. */
+export const REGISTER_FIGURES = { registerCounts: countRegister };
 
 /**
  * One page. Ordered by deadline or status, the page's ids come from the assignments' own indexes and only

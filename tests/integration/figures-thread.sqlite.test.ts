@@ -70,5 +70,17 @@ describe("the controller's figures at national size", () => {
     const shown = html.match(/href="\/instructions\?open=1"[^>]*>[^<]*<\/a><\/dt><dd[^>]*>([^<]+)</)![1];
     expect(Number(shown.replace(/\D/g, ""))).toBe(Number(open.n));
     expect(Number(open.n)).toBeGreaterThan(1000);
+
+    // The register's counts come from the thread too, after the write: every published assignment, for the controller.
+    const all = await server.db
+      .selectFrom("assignments")
+      .innerJoin("instructions", "instructions.id", "assignments.instruction_id")
+      .innerJoin("meetings", "meetings.id", "instructions.meeting_id")
+      .where("meetings.status", "=", "published")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    const register = await (await controller.get("/instructions")).text();
+    const total = register.match(/Барлығы: ([^·<]+)/)![1];
+    expect(Number(total.replace(/\D/g, ""))).toBe(Number(all.n));
   }, 60_000);
 });
