@@ -224,6 +224,25 @@ describe("an instruction's page", () => {
     expect(timeline.match(/data-kind="assigned"/g)).toHaveLength(1);
   });
 
+  it("names the organization once per event: in the heading, and beside the author only when the author is not of it", async () => {
+    const instruction = await server.db.selectFrom("instructions").select("id").where("number", "=", "2").executeTakeFirstOrThrow();
+    const reader = new Client(server);
+    await reader.signIn("controller");
+    await reader.post("/language", { language: "en", redirectTo: "/" });
+    const timeline = (await (await reader.get(`/instructions/${instruction.id}?history=all`)).text()).split('data-testid="timeline"')[1].split("</ol>")[0];
+    const events = timeline
+      .split('data-testid="timeline-event"')
+      .slice(1)
+      .map((html) => html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, "\n").split("\n").map((line) => line.trim()).filter(Boolean));
+    // North Kazakhstan's own report: "Progress report · Akimat of North Kazakhstan Region", then the author alone.
+    const north = events.find((lines) => lines.includes("Progress report") && lines.includes("· Akimat of North Kazakhstan Region"))!;
+    expect(north).toBeDefined();
+    expect(north.join(" ")).not.toMatch(/, Akimat of North Kazakhstan Region/);
+    // The Prime Minister's office acting on a region's assignment: the office is named beside its official.
+    const returned = events.find((lines) => lines.includes("Returned for rework"))!;
+    expect(returned.join(" ")).toMatch(/, Office of the Prime Minister of the Republic of Kazakhstan/);
+  });
+
   it("shows the latest 30 events of its history, and all of them on request", async () => {
     const instruction = await server.db.selectFrom("instructions").select("id").where("number", "=", "2").executeTakeFirstOrThrow();
     const assignments = await server.db.selectFrom("assignments").select("id").where("instruction_id", "=", instruction.id).execute();

@@ -85,6 +85,7 @@ function TimelineEvents({
               language,
             )
           : null;
+        const assignee = showOrganization && !folded ? organizationNameOf(event, language) : null;
         const title = t(`timeline.kind.${event.kind}` as MessageKey, {
           date: date(event.requested_deadline ?? event.to_deadline),
         });
@@ -96,7 +97,7 @@ function TimelineEvents({
               <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
                 <p className="font-semibold text-slate-900">
                   {folded ? t("timeline.assignedMany", { count: assignedTotal }) : title}
-                  {showOrganization && !folded ? <span className="font-normal text-slate-600"> · {organizationNameOf(event, language)}</span> : null}
+                  {assignee ? <span className="font-normal text-slate-600"> · {assignee}</span> : null}
                 </p>
                 <time dateTime={event.created_at} className="text-xs text-slate-500">
                   {dateTime(event.created_at)}
@@ -104,7 +105,8 @@ function TimelineEvents({
               </div>
               <p className="text-sm text-slate-600">
                 {event.author_name ?? t("timeline.system")}
-                {authorOrganization ? `, ${authorOrganization}` : ""}
+                {/* The assignee's own people: its name is already in the heading above. */}
+                {authorOrganization && authorOrganization !== assignee ? `, ${authorOrganization}` : ""}
               </p>
               {event.from_status && event.to_status && !folded ? (
                 <p className="mt-1 text-xs text-slate-600">
