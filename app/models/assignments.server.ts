@@ -114,6 +114,22 @@ function pendingExtensions(db: DB, assignmentId: string) {
     .orderBy("request.created_at", "desc");
 }
 
+/**
+ * Everything a lifecycle decision needs, in one read (each round trip to PostgreSQL counts): the assignment if the
+ * actor may see it, an event already made with this form's key, and an extension request waiting for a decision.
+ */
+function assignmentForAction(db: DB, actor: Actor, assignmentId: string, idempotencyKey: string) {
+  return visibleAssignments(db, actor)
+    .leftJoin("assignment_events as repeated", (join) => join.on("repeated.idempotency_key", "=", idempotencyKey))
+    .select([...assignmentColumns, "repeated.id as repeated_id", "repeated.assignment_id as repeated_assignment_id", "repeated.author_user_id as repeated_author_id"])
+    .select(() => [
+      pendingExtensions(db, assignmentId).select("request.id").limit(1).as("pending_id"),
+      pendingExtensions(db, assignmentId).select("request.requested_deadline").limit(1).as("pending_requested_deadline"),
+    ])
+    .where("assignments.id", "=", assignmentId)
+    .executeTakeFirst();
+}
+
 /** The extension request still waiting for a decision, if any. */
 export async function getPendingExtension(db: DB, assignmentId: string) {
   const pending = await pendingExtensions(db, assignmentId).select(["request.id", "request.requested_deadline", "request.body", "request.created_at"]).executeTakeFirst();
@@ -325,16 +341,12 @@ export async function precheckAction(
   version: number,
   idempotencyKey: string,
 ): Promise<ActResult | null> {
-  const assignment = await visibleAssignments(db, actor)
-    .select(["assignments.status", "assignments.organization_id", "assignments.version", "assignments.deadline", "meetings.status as meeting_status"])
-    .where("assignments.id", "=", assignmentId)
-    .executeTakeFirst();
+  const assignment = await assignmentForAction(db, actor, assignmentId, idempotencyKey);
   if (!assignment) return { ok: false, kind: "not_found" };
   // A repeat of a form already taken is answered by the workflow itself (as the same success).
-  if (await db.selectFrom("assignment_events").select("id").where("idempotency_key", "=", idempotencyKey).executeTakeFirst()) return null;
+  if (assignment.repeated_id) return null;
   if (!mayTakeAction(action, { organizationId: assignment.organization_id, meetingStatus: assignment.meeting_status }, actor)) return { ok: false, kind: "forbidden" };
-  const pending = await getPendingExtension(db, assignmentId);
-  const decision = decide(action, { status: assignment.status, organizationId: assignment.organization_id, hasPendingExtension: Boolean(pending) }, actor);
+  const decision = decide(action, { status: assignment.status, organizationId: assignment.organization_id, hasPendingExtension: Boolean(assignment.pending_id) }, actor);
   if (assignment.version !== version || !decision.allowed) {
     return { ok: false, kind: "conflict", current: { status: assignment.status, version: assignment.version, deadline: assignment.deadline } };
   }
@@ -384,17 +396,7 @@ export type ActResult =
  */
 export async function actOnAssignment(db: DB, actor: Actor, assignmentId: string, input: ActInput): Promise<ActResult> {
   return db.transaction().execute(async (trx): Promise<ActResult> => {
-    // Everything the decision needs in one read (each round trip to PostgreSQL counts): the assignment, an event
-    // already made with this form's key, and an extension request waiting for a decision.
-    const assignment = await visibleAssignments(trx, actor)
-      .leftJoin("assignment_events as repeated", (join) => join.on("repeated.idempotency_key", "=", input.idempotencyKey))
-      .select([...assignmentColumns, "repeated.id as repeated_id", "repeated.assignment_id as repeated_assignment_id", "repeated.author_user_id as repeated_author_id"])
-      .select(() => [
-        pendingExtensions(trx, assignmentId).select("request.id").limit(1).as("pending_id"),
-        pendingExtensions(trx, assignmentId).select("request.requested_deadline").limit(1).as("pending_requested_deadline"),
-      ])
-      .where("assignments.id", "=", assignmentId)
-      .executeTakeFirst();
+    const assignment = await assignmentForAction(trx, actor, assignmentId, input.idempotencyKey);
     // Visibility first: nothing about an assignment the actor may not see, not even a replayed key, is answered.
     if (!assignment) return { ok: false, kind: "not_found" };
     const answerToRepeat = (repeated: { id: string | null; assignment_id: string | null; author_user_id: string | null }): ActResult | null => {
