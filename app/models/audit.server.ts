@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import type { DB } from "../utils/db.server";
 import { newId, timestamp } from "../utils/ids";
-import { lockAuditChain } from "../utils/sql-dialect";
+import { sql } from "kysely";
+import { isPostgres } from "../utils/sql-dialect";
 
 /*
  * The audit log: every write, append-only, hash-chained. Each row's hash is SHA-256 over the previous row's
@@ -33,9 +34,17 @@ interface HashedContent {
 }
 
 export function auditHash(prevHash: string, content: HashedContent): string {
-  // A fixed field order: the hash must not depend on how an object happened to be built.
-  const canonical = JSON.stringify([
-    content.seq,
+  // The canonical array is [seq, ...the rest]: its text is "[<seq>," and then canonicalTail's.
+  return createHash("sha256").update(prevHash).update("\n").update(`[${JSON.stringify(content.seq)},`).update(canonicalTail(content)).digest("hex");
+}
+
+/**
+ * The canonical content after its seq: JSON of the remaining fields in a fixed order (the hash must not depend on
+ * how an object happened to be built), without the opening bracket. On PostgreSQL the database numbers the row
+ * and hashes this with it (migration 2026-12-06T0900-audit-append-function), so both hashes are one text.
+ */
+function canonicalTail(content: Omit<HashedContent, "seq">): string {
+  return JSON.stringify([
     content.occurred_at,
     content.actor_user_id,
     content.action,
@@ -43,8 +52,7 @@ export function auditHash(prevHash: string, content: HashedContent): string {
     content.entity_id,
     content.before_json,
     content.after_json,
-  ]);
-  return createHash("sha256").update(prevHash).update("\n").update(canonical).digest("hex");
+  ]).slice(1);
 }
 
 const toJson = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
@@ -52,10 +60,7 @@ const toJson = (value: unknown) => (value === undefined ? null : JSON.stringify(
 export async function recordAudit(db: DB, entry: AuditEntry): Promise<void> {
   // The chain lock lasts until the transaction ends, so a caller outside one gets a transaction of its own.
   if (!db.isTransaction) return db.transaction().execute((trx) => recordAudit(trx, entry));
-  await lockAuditChain(db);
-  const last = await db.selectFrom("audit_log").select(["seq", "hash"]).orderBy("seq", "desc").limit(1).executeTakeFirst();
-  const content: HashedContent = {
-    seq: (last ? Number(last.seq) : 0) + 1,
+  const content: Omit<HashedContent, "seq"> = {
     occurred_at: timestamp(),
     actor_user_id: entry.actorUserId,
     action: entry.action,
@@ -64,10 +69,20 @@ export async function recordAudit(db: DB, entry: AuditEntry): Promise<void> {
     before_json: toJson(entry.before),
     after_json: toJson(entry.after),
   };
+  // Writers wait for each other from the chain lock until commit: on PostgreSQL the lock, the read of the last
+  // row and the insert are one round trip.
+  if (isPostgres(db)) {
+    await sql`select append_audit(${newId()}, ${content.occurred_at}, ${content.actor_user_id}, ${content.action}, ${content.entity_type},
+      ${content.entity_id}, ${content.before_json}, ${content.after_json}, ${canonicalTail(content)})`.execute(db);
+    return;
+  }
+  // SQLite: the transaction already holds the one write lock.
+  const last = await db.selectFrom("audit_log").select(["seq", "hash"]).orderBy("seq", "desc").limit(1).executeTakeFirst();
+  const numbered = { seq: (last ? Number(last.seq) : 0) + 1, ...content };
   const prevHash = last?.hash ?? GENESIS_HASH;
   await db
     .insertInto("audit_log")
-    .values({ id: newId(), ...content, prev_hash: prevHash, hash: auditHash(prevHash, content) })
+    .values({ id: newId(), ...numbered, prev_hash: prevHash, hash: auditHash(prevHash, numbered) })
     .execute();
 }
 

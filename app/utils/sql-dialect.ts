@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Expression, type QueryExecutorProvider, type RawBuilder } from "kysely";
+import { PostgresAdapter, sql, type Expression, type RawBuilder } from "kysely";
 
 /*
  * The few expressions the two engines spell differently, in one place. Everything else in the models is
@@ -18,17 +18,6 @@ export function daysBetweenSql(db: Engine, later: Expression<unknown>, earlier: 
     ? sql<number>`(cast(substr(${later}, 1, 10) as date) - cast(substr(${earlier}, 1, 10) as date))`
     : sql<number>`(julianday(substr(${later}, 1, 10)) - julianday(substr(${earlier}, 1, 10)))`;
 }
-
-/**
- * Serializes audit writes until the transaction ends. Each audit row links to the previous one (seq + 1, its
- * hash), so two PostgreSQL transactions must not both read the same last row. SQLite has one writer at a time
- * already. Call inside a transaction: the lock is released at commit or rollback.
- */
-export async function lockAuditChain(db: QueryExecutorProvider): Promise<void> {
-  // Any fixed 64-bit key, the same in every app server: "audit" in ASCII.
-  if (isPostgres(db)) await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(db);
-}
-const AUDIT_LOCK_KEY = 0x6175646974;
 
 /** A unique or primary-key constraint refused the write: SQLite's SQLITE_CONSTRAINT_UNIQUE/PRIMARYKEY, PostgreSQL's 23505. */
 export function isUniqueViolation(error: unknown): boolean {

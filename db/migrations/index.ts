@@ -13,6 +13,7 @@ import * as minutesImports from "./2026-11-25T1100-minutes-imports";
 import * as peopleDataVersion from "./2026-11-25T1200-people-data-version";
 import * as versionBumpAtCommit from "./2026-11-25T1300-version-bump-at-commit";
 import * as deadlineFiguresIndex from "./2026-11-25T1400-deadline-figures-index";
+import * as auditAppendFunction from "./2026-12-06T0900-audit-append-function";
 
 // A static list (not a folder scan) so the migrations bundle into the server build and run at start.
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25T1200-people-data-version": peopleDataVersion,
   "2026-11-25T1300-version-bump-at-commit": versionBumpAtCommit,
   "2026-11-25T1400-deadline-figures-index": deadlineFiguresIndex,
+  "2026-12-06T0900-audit-append-function": auditAppendFunction,
 };

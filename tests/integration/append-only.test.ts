@@ -326,3 +326,41 @@ describe("npm run audit:verify", () => {
     }
   });
 });
+
+describe("the audit chain under concurrent writers", () => {
+  // Texts the canonical JSON must escape exactly as the app does, whichever engine hashes it.
+  const awkward = ["Әкімдік «ҚАЗАҚТЕЛЕКОМ» АҚ", 'quote " and \\ backslash', "line\nbreak\ttab\u2028separator", "emoji 📡 and \u0001 control", "lone \ud800 surrogate"];
+
+  it("appends every row once, in one unbroken chain, with each stored text as given", async () => {
+    const copy = await openCopy();
+    try {
+      const { seq: lastSeq } = await copy.db.selectFrom("audit_log").select("seq").orderBy("seq", "desc").limit(1).executeTakeFirstOrThrow();
+      const writers = 24;
+      // Each writer in its own transaction, all at once: on PostgreSQL they overlap on a pool of connections.
+      await Promise.all(
+        Array.from({ length: writers }, (_, index) =>
+          recordAudit(copy.db, {
+            actorUserId: null,
+            action: `test.concurrent.${index}`,
+            entityType: "test",
+            entityId: `entity-${index}`,
+            before: { text: awkward[index % awkward.length] },
+            after: { text: awkward[(index + 1) % awkward.length], index },
+          }),
+        ),
+      );
+      const added = await copy.db.selectFrom("audit_log").selectAll().where("seq", ">", Number(lastSeq)).orderBy("seq").execute();
+      expect(added.map((row) => Number(row.seq))).toEqual(Array.from({ length: writers }, (_, index) => Number(lastSeq) + 1 + index));
+      expect(new Set(added.map((row) => row.action)).size).toBe(writers);
+      for (const row of added) {
+        const index = Number(row.action.split(".").pop());
+        expect(JSON.parse(row.before_json!)).toEqual({ text: awkward[index % awkward.length] });
+        expect(JSON.parse(row.after_json!)).toEqual({ text: awkward[(index + 1) % awkward.length], index });
+      }
+      const verdict = await verifyAuditChain(copy.db);
+      expect(verdict).toEqual({ ok: true, rows: Number(lastSeq) + writers, head: added[writers - 1].hash });
+    } finally {
+      await removeCopy(copy);
+    }
+  });
+});
