@@ -62,7 +62,50 @@ export function openPostgresPool(url: string): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: Number.isInteger(max) && max > 0 ? max : 10 });
   // An idle connection dropped by the server (restart, failover) must not take the process down with it.
   pool.on("error", (error) => console.error("PostgreSQL pool:", error.message));
+  pool.on("connect", (client) => preparedStatements(client));
   return pool;
+}
+
+const statementNames = new Map<string, string>();
+let statementsNamed = 0;
+const MAX_PREPARED_STATEMENTS = 1000;
+const DATA_STATEMENT = /^\s*(select|insert|update|delete|with)\b/i;
+
+/**
+ * PostgreSQL plans an unnamed statement anew every time: on the instruction page's joins, planning took twice as
+ * long as running them. A named statement is parsed and planned once per connection and then only bound and run
+ * (pg remembers which names a connection has prepared). The app's queries are a bounded set of texts (values are
+ * parameters); past MAX_PREPARED_STATEMENTS distinct texts, the rest stay unnamed (decision 022).
+ * A migration by another server that changes a table's columns makes a prepared `select *` fail once with
+ * "cached plan must not change result type" (0A000): the text then gets a new name, parsed afresh, and is run again
+ * (inside a transaction that retry fails too, and the original error stands).
+ */
+function preparedStatements(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (config: unknown, values?: unknown) => Promise<unknown>;
+  const named = (text: string) => {
+    let name = statementNames.get(text);
+    if (name === undefined && statementsNamed < MAX_PREPARED_STATEMENTS) {
+      name = `q${++statementsNamed}`;
+      statementNames.set(text, name);
+    }
+    return name;
+  };
+  (client as { query: unknown }).query = async (text: unknown, values?: unknown) => {
+    // Only data statements: transaction control and schema changes stay as they were.
+    if (typeof text !== "string" || !Array.isArray(values) || !DATA_STATEMENT.test(text)) return query(text, values);
+    const name = named(text);
+    if (name === undefined) return query(text, values);
+    try {
+      return await query({ name, text, values });
+    } catch (error) {
+      if ((error as { code?: string }).code !== "0A000") throw error;
+      statementNames.delete(text);
+      const renamed = named(text);
+      return await query(renamed === undefined ? { text, values } : { name: renamed, text, values }).catch(() => {
+        throw error;
+      });
+    }
+  };
 }
 
 /**
