@@ -531,7 +531,23 @@ export async function actOnAssignment(db: DB, actor: Actor, assignmentId: string
  */
 export async function getInstructionDetail(db: DB, actor: Actor, instructionId: string, options: { wholeHistory?: boolean } = {}) {
   const [assignments, instruction] = await Promise.all([
-    assignmentRows(db, actor).where("assignments.instruction_id", "=", instructionId).execute(),
+    // The instruction is read once, below: its rows carry only what each assignment adds.
+    visibleAssignments(db, actor)
+      .innerJoin("organizations", "organizations.id", "assignments.organization_id")
+      .select([
+        "assignments.id",
+        "assignments.organization_id",
+        "assignments.role",
+        "assignments.status",
+        "assignments.deadline",
+        "assignments.percent_complete",
+        "assignments.last_report_at",
+        "organizations.name_kk as organization_name_kk",
+        "organizations.name_ru as organization_name_ru",
+        "organizations.name_en as organization_name_en",
+      ])
+      .where("assignments.instruction_id", "=", instructionId)
+      .execute(),
     db
       .selectFrom("instructions")
       .innerJoin("meetings", "meetings.id", "instructions.meeting_id")

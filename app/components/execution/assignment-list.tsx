@@ -5,19 +5,23 @@ import { organizationNameOf } from "../../i18n/labels";
 import { useI18n } from "../../i18n/use-i18n";
 import { StatusBadge } from "../status-badge";
 
-export interface AssignmentListRow {
+/** One assignment as its organization sees it done: no word of the instruction (shown on the instruction's own page). */
+export interface AssignmentRow {
   id: string;
   status: string;
   deadline: string | null;
   percent_complete: number | null;
-  protocol_number: string | null;
-  instruction_number: string;
-  instruction_text: string;
-  special_control: number;
   organization_name_kk: string;
   organization_name_ru: string;
   organization_name_en: string;
   last_report_at: string | null;
+}
+
+export interface AssignmentListRow extends AssignmentRow {
+  protocol_number: string | null;
+  instruction_number: string;
+  instruction_text: string;
+  special_control: number;
 }
 
 /** An assignment's instruction as two cells, its code and its text; the text opens the assignment. */
@@ -45,12 +49,10 @@ export function AssignmentList({
   showInstruction = true,
   caption,
 }: {
-  rows: AssignmentListRow[];
   today: string;
   showOrganization: boolean;
-  showInstruction?: boolean;
   caption: string;
-}) {
+} & ({ rows: AssignmentListRow[]; showInstruction?: true } | { rows: AssignmentRow[]; showInstruction: false })) {
   const { t, language, date } = useI18n();
   return (
     <div className="overflow-x-auto">
@@ -71,11 +73,11 @@ export function AssignmentList({
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => {
+          {(rows as (AssignmentRow | AssignmentListRow)[]).map((row) => {
             const overdue = isOverdue(row, today);
             return (
               <tr key={row.id} className={overdue ? "bg-red-50/40" : undefined} data-testid="assignment-row">
-                {showInstruction ? <InstructionCells row={row} /> : null}
+                {showInstruction ? <InstructionCells row={row as AssignmentListRow} /> : null}
                 {showInstruction && showOrganization ? <td className="min-w-48 px-4 py-3 text-slate-700">{organizationNameOf(row, language)}</td> : null}
                 {showInstruction ? null : (
                   <td className="min-w-48 px-4 py-3">

@@ -4,7 +4,7 @@ import { daysOverdue, isOverdue } from "../../domain/lifecycle";
 import type { AssignmentStatus } from "../../domain/lifecycle";
 import { organizationNameOf } from "../../i18n/labels";
 import { useI18n } from "../../i18n/use-i18n";
-import type { AssignmentListRow } from "./assignment-list";
+import type { AssignmentRow } from "./assignment-list";
 
 const TILE: Record<AssignmentStatus | "overdue", string> = {
   assigned: "border-slate-300 bg-white",
@@ -16,7 +16,7 @@ const TILE: Record<AssignmentStatus | "overdue", string> = {
 };
 
 /** Many assignees at a glance: one tile per organization, coloured by state, each opening its assignment. */
-export function ExecutionMatrix({ rows, today }: { rows: (AssignmentListRow & { last_report_at: string | null })[]; today: string }) {
+export function ExecutionMatrix({ rows, today }: { rows: AssignmentRow[]; today: string }) {
   const { t, language, date } = useI18n();
   return (
     <ul className="grid gap-3 p-5 sm:grid-cols-2 lg:grid-cols-4" data-testid="execution-matrix" aria-label={t("execution.matrix")}>
