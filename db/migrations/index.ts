@@ -14,6 +14,7 @@ import * as peopleDataVersion from "./2026-11-25T1200-people-data-version";
 import * as versionBumpAtCommit from "./2026-11-25T1300-version-bump-at-commit";
 import * as deadlineFiguresIndex from "./2026-11-25T1400-deadline-figures-index";
 import * as auditAppendFunction from "./2026-12-06T0900-audit-append-function";
+import * as eventHistoryIndex from "./2026-12-06T1000-event-history-index";
 
 // A static list (not a folder scan) so the migrations bundle into the server build and run at start.
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25T1300-version-bump-at-commit": versionBumpAtCommit,
   "2026-11-25T1400-deadline-figures-index": deadlineFiguresIndex,
   "2026-12-06T0900-audit-append-function": auditAppendFunction,
+  "2026-12-06T1000-event-history-index": eventHistoryIndex,
 };
