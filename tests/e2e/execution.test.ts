@@ -531,9 +531,12 @@ describe("executing instruction 14/2", () => {
       const tile = c.getByTestId("execution-matrix").getByRole("link").filter({ hasText: akmola.nameKk });
       expect(await tile.count()).toBe(1);
       expect(await tile.getAttribute("data-status")).toBe("done");
+      // The tile navigates in the app, as a Link would: the page's window survives the click.
+      await c.evaluate(() => Object.assign(window, { beforeTileClick: true }));
       await tile.click();
       await c.waitForURL(`${server.url}/assignments/${akmola.assignmentId}`);
       await c.getByRole("heading", { level: 1, name: akmola.nameKk, exact: true }).waitFor();
+      expect(await c.evaluate(() => "beforeTileClick" in window)).toBe(true);
       expect(await timelineKinds(c)).toEqual([...JOURNEY_KINDS]);
 
       // The whole history, in each language.
