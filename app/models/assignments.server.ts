@@ -552,15 +552,26 @@ export async function getInstructionDetail(db: DB, actor: Actor, instructionId: 
       .selectFrom("instructions")
       .innerJoin("meetings", "meetings.id", "instructions.meeting_id")
       .leftJoin("people as issuer", "issuer.id", "instructions.issued_by_person_id")
-      .selectAll("instructions")
-      .select(["meetings.title as meeting_title", "meetings.protocol_number", "meetings.status as meeting_status", "meetings.held_at", "issuer.full_name as issued_by_name"])
+      // What the page shows, not the search text and bookkeeping columns: they would be encoded into every response.
+      .select([
+        "instructions.id",
+        "instructions.meeting_id",
+        "instructions.number",
+        "instructions.text",
+        "instructions.deadline",
+        "instructions.deadline_note",
+        "instructions.special_control",
+        "meetings.title as meeting_title",
+        "meetings.protocol_number",
+        "issuer.full_name as issued_by_name",
+      ])
       .where("instructions.id", "=", instructionId)
       .executeTakeFirst(),
   ]);
   const ownOnly = scopeOf(actor, "instructions.read") === "own_organization";
   if (!instruction || (ownOnly && assignments.length === 0)) return null;
   const [targets, timeline, allStatuses] = await Promise.all([
-    db.selectFrom("instruction_targets").selectAll().where("instruction_id", "=", instructionId).orderBy("sort_order").execute(),
+    db.selectFrom("instruction_targets").select(["id", "indicator", "target_value", "unit"]).where("instruction_id", "=", instructionId).orderBy("sort_order").execute(),
     getTimeline(db, assignments.map((a) => a.id), { latest: options.wholeHistory ? undefined : RECENT_TIMELINE_EVENTS }),
     // The instruction's own status is derived from every lead, whoever is looking: an assignee sees only their own
     // assignment, so theirs are read apart; anyone else already has them all.
