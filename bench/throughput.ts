@@ -10,9 +10,9 @@
 //   instruction page  GET /instructions/<id>, over 200 instructions with many assignees              (controller)
 //   progress report   POST /assignments/<id> action=post_progress, each assignment held by one request at a time
 //   floor             GET /bench/floor: the register's 50 rows rendered from memory (BENCH_FLOOR=1), no session
-// Prints req/s, p50, p99 and errors per scenario, and each scenario's throughput as a share of the floor. The floor is
-// measured again just before each scenario and the share taken against that run: this machine's speed drifts by
-// ±15 % over minutes, and a floor from minutes earlier would put the drift into the share.
+// Prints req/s, p50, p99 and errors per scenario, and each scenario's throughput as a share of the floor. Each scenario
+// is driven in turns with the floor, 2-second runs of each, and the share is taken against the floor of those turns:
+// this machine's speed drifts by ±15 % over minutes, and a floor from another minute would put the drift into the share.
 // Errors: connection errors, timeouts and any response ≥ 400 (a post answers 303/302 on success), warm-up included.
 //
 // --workers N starts the server with WEB_CONCURRENCY=N, unpinned: its workers then share the load generator's core too,
@@ -46,6 +46,8 @@ const connections = Number(args.connections);
 const duration = Number(args.duration);
 const warmup = Number(args.warmup);
 const workers = Number(args.workers);
+/** How long each turn of a scenario and of the floor lasts when they are driven in turns. */
+const SLICE_SECONDS = 2;
 
 interface Subjects {
   district: string;
@@ -117,7 +119,7 @@ interface Scenario {
 interface Outcome {
   name: string;
   rps: number;
-  /** The floor's req/s measured just before this scenario (the floor row: the mean of its runs). */
+  /** The floor's req/s measured in turns with this scenario (the floor row: the mean of its runs). */
   floor: number;
   p50: number;
   p99: number;
@@ -127,31 +129,87 @@ interface Outcome {
 
 type Respond = (status: number, body: string, context: object, headers: unknown) => void;
 
-async function drive(url: string, scenario: Scenario): Promise<Outcome> {
-  let failed = 0;
+/** One autocannon run; with `latencies`, each response's time is added to it. Resolves with when each answer came. */
+function runOnce(options: autocannon.Options, latencies?: number[]): Promise<{ result: autocannon.Result; answeredAt: number[] }> {
+  const answeredAt: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(options, (error: unknown, result: autocannon.Result) => (error ? reject(error) : resolve({ result, answeredAt })));
+    instance.on("response", (_client, _status, _bytes, milliseconds) => {
+      answeredAt.push(performance.now());
+      latencies?.push(milliseconds);
+    });
+  });
+}
+
+/**
+ * Answers per second while every connection was busy: between the `connections`-th answer and the one as far from
+ * the end, leaving out the start (connections opening) and the tail (the last requests, fewer and fewer at once).
+ */
+function steadyRate(answeredAt: number[]) {
+  const first = connections - 1;
+  const last = answeredAt.length - connections - 1;
+  if (last - first < connections) return { answers: answeredAt.length, seconds: 0 };
+  return { answers: last - first, seconds: (answeredAt[last] - answeredAt[first]) / 1000 };
+}
+
+function percentile(sorted: number[], share: number) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] : 0;
+}
+
+/** A scenario's load: its options for autocannon, and a count of the responses it refused (≥ 400). */
+function loadOf(url: string, scenario: Scenario) {
+  const tally = { failed: 0 };
   const requests = scenario.requests.map((request) => {
     const own = request.onResponse as Respond | undefined;
     const onResponse: Respond = (status, body, context, headers) => {
-      if (status >= 400) failed += 1;
+      if (status >= 400) tally.failed += 1;
       own?.(status, body, context, headers);
     };
     return { ...request, onResponse };
   });
-  const run = (seconds: number) => autocannon({ url, connections, duration: seconds, headers: scenario.cookie ? { cookie: scenario.cookie } : {}, requests });
-  if (warmup > 0) {
-    const warm = await run(warmup);
-    failed += warm.errors + warm.timeouts;
-  }
-  const result = await run(duration);
-  return {
-    name: scenario.name,
-    rps: result.requests.average,
-    floor: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: failed + result.errors + result.timeouts,
-    requests: result.requests.total,
+  return { tally, options: (seconds: number): autocannon.Options => ({ url, connections, duration: seconds, headers: scenario.cookie ? { cookie: scenario.cookie } : {}, requests }) };
+}
+
+/**
+ * Drives a scenario and the floor in turns, `slices` short runs of each, so both see the machine as it is in the
+ * same minute: its speed drifts by ±15 % over minutes, and a floor from earlier would put the drift into the share.
+ * Each run sends a number of requests (about SLICE_SECONDS' worth at the rate last seen) and waits for every answer,
+ * so no run leaves requests in the server for the next one to queue behind. Throughput is taken while all connections
+ * were busy (`steadyRate`); p50 and p99 over every timed response.
+ */
+async function driveBeside(url: string, floorScenario: Scenario, scenario: Scenario): Promise<{ floor: Outcome; page: Outcome }> {
+  const slices = Math.max(1, Math.round(duration / SLICE_SECONDS));
+  const loads = [floorScenario, scenario].map((each) => ({ scenario: each, ...loadOf(url, each), latencies: [] as number[], requests: 0, answers: 0, seconds: 0, errors: 0, rate: 0 }));
+  type Load = (typeof loads)[number];
+  const send = async (load: Load, amount: number, timed: boolean) => {
+    const { result, answeredAt } = await runOnce({ ...load.options(1), amount: Math.max(connections * 5, Math.round(amount)) }, timed ? load.latencies : undefined);
+    load.errors += result.errors + result.timeouts;
+    const steady = steadyRate(answeredAt);
+    if (steady.seconds > 0) load.rate = steady.answers / steady.seconds;
+    if (!timed) return;
+    load.requests += result.requests.total;
+    load.answers += steady.answers;
+    load.seconds += steady.seconds;
   };
+  // Untimed: a first few requests to learn the rate, then --warmup seconds' worth.
+  for (const load of loads) {
+    await send(load, connections * 5, false);
+    if (warmup > 0) await send(load, load.rate * warmup, false);
+  }
+  for (let slice = 0; slice < slices; slice++) for (const load of loads) await send(load, (load.rate * duration) / slices, true);
+  const [floor, page] = loads.map((load): Outcome => {
+    const sorted = load.latencies.sort((a, b) => a - b);
+    return {
+      name: load.scenario.name,
+      rps: load.answers / load.seconds,
+      floor: 0,
+      p50: percentile(sorted, 0.5),
+      p99: percentile(sorted, 0.99),
+      errors: load.errors + load.tally.failed,
+      requests: load.requests,
+    };
+  });
+  return { floor: { ...floor, floor: floor.rps }, page: { ...page, floor: floor.rps } };
 }
 
 async function benchEngine(engine: string, databaseUrl: string): Promise<Outcome[]> {
@@ -223,9 +281,9 @@ async function benchEngine(engine: string, databaseUrl: string): Promise<Outcome
     const floors: Outcome[] = [];
     const outcomes: Outcome[] = [];
     for (const scenario of pages) {
-      const floor = await drive(server.url, floorScenario);
+      const { floor, page } = await driveBeside(server.url, floorScenario, scenario);
       floors.push(floor);
-      outcomes.push({ ...(await drive(server.url, scenario)), floor: floor.rps });
+      outcomes.push(page);
     }
     const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
     const floorRow: Outcome = {
