@@ -29,7 +29,7 @@ import { sql } from "kysely";
 import { almatyDate } from "../app/domain/calendar";
 import { createDatabase, type DB } from "../app/utils/db.server";
 import { buildIfStale, projectRoot } from "../scripts/build-if-stale.js";
-import { signIn, startBenchServer } from "./support";
+import { percentile, signIn, startBenchServer } from "./support";
 
 const { values: args } = parseArgs({
   options: {
@@ -152,10 +152,6 @@ function steadyRate(answeredAt: number[]) {
   return { answers: last - first, seconds: (answeredAt[last] - answeredAt[first]) / 1000 };
 }
 
-function percentile(sorted: number[], share: number) {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] : 0;
-}
-
 /** A scenario's load: its options for autocannon, and a count of the responses it refused (≥ 400). */
 function loadOf(url: string, scenario: Scenario) {
   const tally = { failed: 0 };
@@ -203,8 +199,8 @@ async function driveBeside(url: string, floorScenario: Scenario, scenario: Scena
       name: load.scenario.name,
       rps: load.answers / load.seconds,
       floor: 0,
-      p50: percentile(sorted, 0.5),
-      p99: percentile(sorted, 0.99),
+      p50: sorted.length ? percentile(sorted, 0.5) : 0,
+      p99: sorted.length ? percentile(sorted, 0.99) : 0,
       errors: load.errors + load.tally.failed,
       requests: load.requests,
     };
