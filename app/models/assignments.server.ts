@@ -151,8 +151,7 @@ export async function getTimeline(db: DB, assignmentIds: string[], options: { la
   const { latest } = options;
   let query = db
     .selectFrom("assignment_events")
-    .innerJoin("assignments", "assignments.id", "assignment_events.assignment_id")
-    .innerJoin("organizations as assignee", "assignee.id", "assignments.organization_id")
+    // Whose assignment each event is on, the caller has: an instruction's page names its assignees already.
     .leftJoin("users as author", "author.id", "assignment_events.author_user_id")
     .leftJoin("organizations as author_org", "author_org.id", "assignment_events.author_organization_id")
     .select([
@@ -172,9 +171,6 @@ export async function getTimeline(db: DB, assignmentIds: string[], options: { la
       "author_org.name_kk as author_organization_name_kk",
       "author_org.name_ru as author_organization_name_ru",
       "author_org.name_en as author_organization_name_en",
-      "assignee.name_kk as organization_name_kk",
-      "assignee.name_ru as organization_name_ru",
-      "assignee.name_en as organization_name_en",
     ])
     .where("assignment_events.assignment_id", "in", assignmentIds);
   // The latest: their ids from the (assignment, time) index first, then the joins for those rows only.

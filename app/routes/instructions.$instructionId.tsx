@@ -78,7 +78,7 @@ export default function InstructionPage() {
           )}
         </Panel>
         <Panel title={t("timeline.title")}>
-          <Timeline events={timeline} total={eventCount} assignedCount={assignedCount} showOrganization={assignments.length > 1} />
+          <Timeline events={timeline} total={eventCount} assignedCount={assignedCount} assignees={assignments} />
         </Panel>
       </div>
     </>

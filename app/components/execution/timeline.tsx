@@ -4,6 +4,7 @@ import { organizationNameOf } from "../../i18n/labels";
 import type { MessageKey } from "../../i18n";
 import { useI18n } from "../../i18n/use-i18n";
 import type { TimelineEvent } from "../../models/assignments.server";
+import type { AssignmentRow } from "./assignment-list";
 
 const DOT: Record<string, string> = {
   assigned: "bg-slate-400",
@@ -22,21 +23,25 @@ function formatBytes(bytes: number, number: (n: number) => string) {
   return bytes >= 1024 * 1024 ? `${number(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB` : `${number(Math.max(1, Math.round(bytes / 1024)))} KB`;
 }
 
+/** An assignment and the organization that holds it, to name on each of its events. */
+export type TimelineAssignee = Pick<AssignmentRow, "id" | "organization_name_kk" | "organization_name_ru" | "organization_name_en">;
+
 /**
  * The history of one or more assignments, oldest first, in the reader's language. With `total` above the events
- * given (the latest only), it says so and links to the whole history.
+ * given (the latest only), it says so and links to the whole history. Given more than one `assignees`, each event
+ * names the organization whose assignment it is on.
  */
 export function Timeline({
   events,
   total = events.length,
   assignedCount,
-  showOrganization = false,
+  assignees = [],
 }: {
   events: TimelineEvent[];
   total?: number;
   /** "Assigned" events in the whole history, when only the latest are given. */
   assignedCount?: number;
-  showOrganization?: boolean;
+  assignees?: TimelineAssignee[];
 }) {
   const { t, number } = useI18n();
   return (
@@ -50,7 +55,7 @@ export function Timeline({
           </Link>
         </p>
       ) : null}
-      <TimelineEvents events={events} assignedCount={assignedCount} showOrganization={showOrganization} />
+      <TimelineEvents events={events} assignedCount={assignedCount} assignees={assignees.length > 1 ? new Map(assignees.map((a) => [a.id, a])) : null} />
     </>
   );
 }
@@ -58,18 +63,18 @@ export function Timeline({
 function TimelineEvents({
   events: all,
   assignedCount,
-  showOrganization,
+  assignees,
 }: {
   events: TimelineEvent[];
   assignedCount: number | undefined;
-  showOrganization: boolean;
+  assignees: Map<string, TimelineAssignee> | null;
 }) {
   const { t, language, date, dateTime, number } = useI18n();
   if (all.length === 0) return <p className="px-5 py-6 text-sm text-slate-500">{t("timeline.empty")}</p>;
   // With many assignees, twenty "assigned" lines say one thing: fold them into the first.
   const assigned = all.filter((event) => event.kind === "assigned");
   const assignedTotal = Math.max(assignedCount ?? 0, assigned.length);
-  const fold = showOrganization && assigned.length > 0 && assignedTotal > 1;
+  const fold = assignees !== null && assigned.length > 0 && assignedTotal > 1;
   const events = fold ? all.filter((event) => event.kind !== "assigned" || event === assigned[0]) : all;
   return (
     <ol className="relative space-y-0 px-5 py-4" data-testid="timeline">
@@ -85,7 +90,8 @@ function TimelineEvents({
               language,
             )
           : null;
-        const assignee = showOrganization && !folded ? organizationNameOf(event, language) : null;
+        const assigneeRow = assignees && !folded ? assignees.get(event.assignment_id) : undefined;
+        const assignee = assigneeRow ? organizationNameOf(assigneeRow, language) : null;
         const title = t(`timeline.kind.${event.kind}` as MessageKey, {
           date: date(event.requested_deadline ?? event.to_deadline),
         });
