@@ -21,6 +21,9 @@ export function openSqlite(file: string): SQLite.Database {
   connection.pragma("busy_timeout = 5000");
   // 64 MB of page cache (the default is 2 MB): the indexes the oversight pages walk stay in memory.
   connection.pragma("cache_size = -65536");
+  // A WAL that grew while a long read held old pages (a big import, the figures thread under load) is cut back to
+  // 64 MB when it is next reset; by default SQLite keeps the file at its largest for good.
+  connection.pragma("journal_size_limit = 67108864");
   return connection;
 }
 

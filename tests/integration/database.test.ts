@@ -44,6 +44,23 @@ describe("the SQLite connection", () => {
     reopened.close();
   });
 
+  it("cuts a WAL that grew past 64 MB back when it is next reset", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tapsyrma-wal-")), "grown.db");
+    const connection = openSqlite(file);
+    connection.exec("create table t (x blob)");
+    // One transaction of 80 MB: the WAL holds all of it until a checkpoint.
+    const insert = connection.prepare("insert into t values (zeroblob(1048576))");
+    connection.transaction(() => {
+      for (let i = 0; i < 80; i++) insert.run();
+    })();
+    expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(80 * 1024 * 1024);
+    connection.pragma("wal_checkpoint(PASSIVE)");
+    connection.exec("delete from t");
+    expect(fs.statSync(`${file}-wal`).size).toBeLessThanOrEqual(64 * 1024 * 1024);
+    connection.close();
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+
   it("reads DATABASE_URL as a path, a file: URL, or the default", () => {
     expect(parseDatabaseUrl(undefined, "/srv/app")).toEqual({ engine: "sqlite", file: "/srv/app/data/tapsyrma.db" });
     expect(parseDatabaseUrl("file:./x.db", "/srv/app")).toEqual({ engine: "sqlite", file: "/srv/app/x.db" });
