@@ -73,21 +73,24 @@ const statementNames = new Map<string, string>();
 let statementsNamed = 0;
 const MAX_PREPARED_STATEMENTS = 1000;
 const DATA_STATEMENT = /^\s*(select|insert|update|delete|with)\b/i;
+/** `select *` and `select "table".*`, as Kysely's selectAll() writes them. */
+const STAR_PROJECTION = /\bselect\s+(distinct\s+)?\*|"\.\*/i;
 
 /**
  * PostgreSQL plans an unnamed statement anew every time: on the instruction page's joins, planning took twice as
  * long as running them. A named statement is parsed and planned once per connection and then only bound and run
  * (pg remembers which names a connection has prepared). The app's queries are a bounded set of texts (values are
  * parameters); past MAX_PREPARED_STATEMENTS distinct texts, the rest stay unnamed (decision 022).
- * A migration by another server that changes a table's columns makes a prepared `select *` fail once with
- * "cached plan must not change result type" (0A000): the text then gets a new name, parsed afresh, and is run again
- * (inside a transaction that retry fails too, and the original error stands).
+ * A prepared `select *` would fail with "cached plan must not change result type" (0A000) once another server's
+ * migration adds a column to its table, and inside a transaction nothing could retry it: star projections stay
+ * unnamed. A named text whose result type changes anyway (a column's type altered) gets a new name, is parsed afresh
+ * and run again; inside a transaction that retry fails too, and the original error stands.
  */
 function preparedStatements(client: pg.PoolClient) {
   const query = client.query.bind(client) as (config: unknown, values?: unknown) => Promise<unknown>;
   const named = (text: string) => {
     let name = statementNames.get(text);
-    if (name === undefined && statementsNamed < MAX_PREPARED_STATEMENTS) {
+    if (name === undefined && statementsNamed < MAX_PREPARED_STATEMENTS && !STAR_PROJECTION.test(text)) {
       name = `q${++statementsNamed}`;
       statementNames.set(text, name);
     }
