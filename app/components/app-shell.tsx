@@ -112,7 +112,7 @@ export function AppShell({ user, children, flash = null }: { user: ShellUser | n
         </div>
         {user ? (
           <div className="border-b border-slate-200 bg-white shadow-sm">
-            <nav aria-label={t("nav.main")} className="mx-auto -mb-px flex max-w-7xl gap-1 overflow-x-auto px-4 sm:px-6">
+            <nav aria-label={t("nav.main")} className="relative mx-auto -mb-px flex max-w-7xl gap-1 overflow-x-auto px-4 sm:px-6">
               {items.map((item) => (
                 <NavLink
                   key={item.to}

@@ -6,6 +6,7 @@ import { organizationNameOf } from "~/i18n/labels";
 import { useI18n } from "~/i18n/use-i18n";
 import type { RegisterRow } from "~/models/register.server";
 import type { RegisterFilters } from "~/schemas/register";
+import { TableScroller } from "./ui/table-scroller";
 
 type Row = Pick<
   RegisterRow,
@@ -41,7 +42,7 @@ export function RegisterTable({
       </th>
     );
   return (
-    <div className="overflow-x-auto">
+    <TableScroller>
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="register">
         <caption className="sr-only">{t("register.title")}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
@@ -80,6 +81,6 @@ export function RegisterTable({
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroller>
   );
 }

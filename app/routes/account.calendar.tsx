@@ -14,6 +14,7 @@ import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { translatorFor } from "~/utils/forms.server";
+import { TableScroller } from "~/components/ui/table-scroller";
 
 /** Every form this action takes; the authorization matrix test posts each one. */
 export const intents = ["create", "revoke"] as const;
@@ -105,7 +106,7 @@ export default function CalendarFeedPage() {
           </Panel>
           {earlier.length ? (
             <Panel title={t("calendar.history.title")}>
-              <div className="overflow-x-auto">
+              <TableScroller>
                 <table className="min-w-full divide-y divide-slate-200 text-sm">
                   <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
                     <tr>
@@ -124,7 +125,7 @@ export default function CalendarFeedPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroller>
             </Panel>
           ) : null}
         </div>

@@ -31,6 +31,7 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, translateErrors, translatorFor } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/language.server";
+import { TableScroller } from "~/components/ui/table-scroller";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "meetings.edit");
@@ -185,7 +186,7 @@ export default function EditInstructionPage() {
             {assignments.length === 0 ? (
               <EmptyState>{t("instructions.assignments.empty")}</EmptyState>
             ) : (
-              <div className="overflow-x-auto">
+              <TableScroller>
                 <table className="min-w-full divide-y divide-slate-200 text-sm">
                   <caption className="sr-only">{t("instructions.assignments.title")}</caption>
                   <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
@@ -221,7 +222,7 @@ export default function EditInstructionPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroller>
             )}
             <div className="grid gap-6 border-t border-slate-200 bg-slate-50/60 px-5 py-5 lg:grid-cols-3">
               <Form key={assignments.length} method="post" className="space-y-4 lg:col-span-2" noValidate>

@@ -15,6 +15,7 @@ import { listOrganizations } from "~/models/organizations.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { resolveLanguage } from "~/utils/language.server";
+import { TableScroller } from "~/components/ui/table-scroller";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "directory.read");
@@ -91,7 +92,7 @@ export default function OrganizationsPage() {
         {data.organizations.length === 0 ? (
           <EmptyState>{t("directory.organizations.empty")}</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
+          <TableScroller>
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <caption className="sr-only">{t("directory.organizations.title")}</caption>
               <thead className={TABLE_HEAD}>
@@ -138,7 +139,7 @@ export default function OrganizationsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroller>
         )}
         <Pagination page={data.page} pageCount={data.pageCount} />
       </Panel>

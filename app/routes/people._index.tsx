@@ -13,6 +13,7 @@ import { listPeople } from "~/models/people.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { resolveLanguage } from "~/utils/language.server";
+import { TableScroller } from "~/components/ui/table-scroller";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "directory.read");
@@ -72,7 +73,7 @@ export default function PeoplePage() {
         {data.people.length === 0 ? (
           <EmptyState>{t("directory.people.empty")}</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
+          <TableScroller>
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <caption className="sr-only">{t("directory.people.title")}</caption>
               <thead className={TABLE_HEAD}>
@@ -110,7 +111,7 @@ export default function PeoplePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroller>
         )}
         <Pagination page={data.page} pageCount={data.pageCount} />
       </Panel>

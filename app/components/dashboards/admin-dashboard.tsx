@@ -4,6 +4,7 @@ import { useI18n } from "../../i18n/use-i18n";
 import type { getAdminDashboard } from "../../models/dashboard.server";
 import { Badge } from "../ui/badge";
 import { Panel, Stat } from "../ui/panel";
+import { TableScroller } from "../ui/table-scroller";
 
 type Data = Awaited<ReturnType<typeof getAdminDashboard>>;
 
@@ -17,7 +18,7 @@ export function AdminDashboard({ data }: { data: Data }) {
         <Stat label={t("dashboard.stat.organizations")} value={number(data.totals.organizations)} tone="neutral" />
       </dl>
       <Panel title={t("dashboard.admin.users")}>
-        <div className="overflow-x-auto">
+        <TableScroller>
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">{t("dashboard.admin.users")}</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
@@ -50,7 +51,7 @@ export function AdminDashboard({ data }: { data: Data }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroller>
       </Panel>
     </>
   );

@@ -6,6 +6,7 @@ import type { getControllerDashboard, getDiscipline, getMonthlyTrend } from "../
 import { TrendChart } from "./trend-chart";
 import { AssignmentList } from "../execution/assignment-list";
 import { EmptyState, Panel, Stat } from "../ui/panel";
+import { TableScroller } from "../ui/table-scroller";
 
 type Data = Awaited<ReturnType<typeof getControllerDashboard>> & {
   discipline: Awaited<ReturnType<typeof getDiscipline>>;
@@ -43,7 +44,7 @@ function DisciplineTable({ rows, total, period }: { rows: Data["discipline"]; to
       {rows.length === 0 ? (
         <EmptyState>{t("discipline.empty")}</EmptyState>
       ) : (
-        <div className="overflow-x-auto">
+        <TableScroller>
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">{t("discipline.title")}</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
@@ -90,7 +91,7 @@ function DisciplineTable({ rows, total, period }: { rows: Data["discipline"]; to
               {t("discipline.shownOf", { shown: number(rows.length), total: number(total) })}
             </p>
           ) : null}
-        </div>
+        </TableScroller>
       )}
     </>
   );

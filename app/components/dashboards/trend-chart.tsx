@@ -65,29 +65,32 @@ export function TrendChart({ points }: { points: Point[] }) {
           );
         })}
       </svg>
-      <table className="sr-only">
-        <caption>{t("trend.title")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("trend.month")}</th>
-            {SERIES.map((series) => (
-              <th key={series.key} scope="col">
-                {t(series.label)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((point) => (
-            <tr key={point.month}>
-              <th scope="row">{formatMonth(point.month, language)}</th>
-              <td>{number(point.issued)}</td>
-              <td>{number(point.done)}</td>
-              <td>{number(point.overdue)}</td>
+      {/* Hidden by a wrapper: a table grows to its content whatever its own width says, and would widen the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{t("trend.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("trend.month")}</th>
+              {SERIES.map((series) => (
+                <th key={series.key} scope="col">
+                  {t(series.label)}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {points.map((point) => (
+              <tr key={point.month}>
+                <th scope="row">{formatMonth(point.month, language)}</th>
+                <td>{number(point.issued)}</td>
+                <td>{number(point.done)}</td>
+                <td>{number(point.overdue)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

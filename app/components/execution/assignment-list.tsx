@@ -4,6 +4,7 @@ import { daysOverdue, isOverdue } from "../../domain/lifecycle";
 import { organizationNameOf } from "../../i18n/labels";
 import { useI18n } from "../../i18n/use-i18n";
 import { StatusBadge } from "../status-badge";
+import { TableScroller } from "../ui/table-scroller";
 
 /** One assignment as its organization sees it done: no word of the instruction (shown on the instruction's own page). */
 export interface AssignmentRow {
@@ -55,7 +56,7 @@ export function AssignmentList({
 } & ({ rows: AssignmentListRow[]; showInstruction?: true } | { rows: AssignmentRow[]; showInstruction: false })) {
   const { t, language, date } = useI18n();
   return (
-    <div className="overflow-x-auto">
+    <TableScroller>
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
@@ -99,6 +100,6 @@ export function AssignmentList({
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroller>
   );
 }

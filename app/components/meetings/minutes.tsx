@@ -6,6 +6,7 @@ import { useI18n } from "../../i18n/use-i18n";
 import type { Minutes } from "../../models/meetings.server";
 import { StatusBadge } from "../status-badge";
 import { Badge } from "../ui/badge";
+import { TableScroller } from "../ui/table-scroller";
 
 /**
  * The meeting as minutes: what was held, who reported, and what was instructed to whom, with each
@@ -174,7 +175,7 @@ export function MinutesView({ minutes, today, variant = "screen" }: { minutes: M
                   {!print ? (
                     <p className="px-6 pt-3 text-sm text-slate-600">{t("minutes.leadsDone", { done: leadsDone, total: leads.length })}</p>
                   ) : null}
-                  <div className="overflow-x-auto">
+                  <TableScroller>
                     <table className={print ? "w-full border-collapse text-sm" : "min-w-full text-sm"}>
                       <caption className="sr-only">{t("instructions.assignments.title")}</caption>
                       <thead className={print ? "" : "text-left text-xs font-semibold uppercase tracking-wide text-slate-600"}>
@@ -212,7 +213,7 @@ export function MinutesView({ minutes, today, variant = "screen" }: { minutes: M
                         ))}
                       </tbody>
                     </table>
-                  </div>
+                  </TableScroller>
                 </div>
               ) : null}
             </div>
