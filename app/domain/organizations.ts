@@ -27,3 +27,25 @@ export function organizationName(
 ): string {
   return { kk: organization.name_kk, ru: organization.name_ru, en: organization.name_en }[language];
 }
+
+/*
+ * What a name says of its organization's kind, in Kazakh, Russian or English and in any case ending ("министрлігіне",
+ * "Министерству"): for organizations a minutes import adds to the directory. A company's name does not say whether it is
+ * a national company or an operator unless it says "national": those, and anything unrecognized, are "other" until the
+ * secretariat files them.
+ */
+const KIND_MARKERS: { kind: OrganizationKind; test: (name: string) => boolean }[] = [
+  { kind: "government_office", test: (n) => /үкімет\S* аппарат|премьер-министр\S* кеңсе|аппарат\S* правительств|канцеляри\S* премьер|office of the (prime minister|government)/.test(n) },
+  { kind: "ministry", test: (n) => /министрлі|министерств|\bministry\b/.test(n) },
+  { kind: "agency", test: (n) => /агенттіг|агентств|\bagency\b/.test(n) },
+  { kind: "district_akimat", test: (n) => AKIMAT.test(n) && /аудан|район|\bdistrict\b/.test(n) },
+  { kind: "regional_akimat", test: (n) => AKIMAT.test(n) && /облыс|област|\bregion\b/.test(n) },
+  { kind: "city_akimat", test: (n) => AKIMAT.test(n) && /астана|алматы|шымкент|astana|almaty|shymkent/.test(n) },
+  { kind: "national_company", test: (n) => /ұлттық компания|национальн\S* компани|national company|самұрық|самрук|samruk/.test(n) },
+];
+const AKIMAT = /әкімдіг|акимат|\bakimat\b/;
+
+export function organizationKindFromName(name: string): OrganizationKind {
+  const lower = name.toLowerCase().replace(/\s+/g, " ");
+  return KIND_MARKERS.find((marker) => marker.test(lower))?.kind ?? "other";
+}

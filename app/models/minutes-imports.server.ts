@@ -1,5 +1,6 @@
 import { draftToReviewValues, NEW_CHOICE, NEW_ORGANIZATION_PREFIX, ALL_AKIMATS_CHOICE, type ReviewValues } from "../domain/minutes-import";
 import { parseMinutes, type DirectoryEntry, type MinutesDraft } from "../domain/minutes-parser";
+import { organizationKindFromName } from "../domain/organizations";
 import type { Actor } from "../domain/permissions";
 import { instructionSearchText, organizationSearchText, personSearchText } from "../domain/text";
 import type { MessageKey } from "../i18n";
@@ -161,11 +162,11 @@ export async function confirmMinutesImport(db: DB, actor: Actor, importId: strin
       const name = newOrganizationName(choice);
       const existing = createdOrganizations.get(name);
       if (existing) return existing;
-      // The kind is unknown from a name alone: "other" until the secretariat files it in the directory.
+      // What the name says of its kind; a company's, or a name that says nothing, is "other" until the secretariat files it.
       const values = {
         id: newId(),
         code: null,
-        kind: "other",
+        kind: organizationKindFromName(name),
         name_kk: name,
         name_ru: name,
         name_en: name,

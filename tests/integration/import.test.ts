@@ -199,13 +199,18 @@ describe("import: confirm", () => {
     fields["speakers.5.name"] = "Қ. Ақсақалов-Жаңа";
     fields["speakers.4.include"] = "";
     delete fields["speakers.4.include"];
+    // A ministry the directory lacks, named with the dative ending a Kazakh sentence gives it.
+    fields["instructions.0.co.3"] = "new:Туризм және спорт министрлігіне";
     const before = { organizations: await count("organizations"), people: await count("people") };
     const response = await client.post(location, fields);
     expect(response.status).toBe(302);
     const meetingId = response.headers.get("location")!.split("/").at(-1)!;
-    expect(await count("organizations")).toBe(before.organizations + 1);
+    expect(await count("organizations")).toBe(before.organizations + 2);
     expect(await count("people")).toBe(before.people + 1);
-    const created = await server.db.selectFrom("organizations").selectAll().orderBy("created_at", "desc").limit(1).executeTakeFirstOrThrow();
+    const ministry = await server.db.selectFrom("organizations").select("kind").where("name_kk", "=", "Туризм және спорт министрлігіне").executeTakeFirstOrThrow();
+    expect(ministry.kind).toBe("ministry");
+    // A company's name does not say whether it is an operator or a national company.
+    const created = await server.db.selectFrom("organizations").selectAll().where("name_kk", "=", fields["instructions.0.co.0"].slice("new:".length)).executeTakeFirstOrThrow();
     expect(created.kind).toBe("other");
     expect(fields["instructions.0.co.0"]).toBe(`new:${created.name_kk}`);
     const speakers = await server.db.selectFrom("speakers").select("id").where("meeting_id", "=", meetingId).execute();
@@ -216,7 +221,7 @@ describe("import: confirm", () => {
       .select(["assignments.organization_id", "assignments.role"])
       .where("instructions.meeting_id", "=", meetingId)
       .execute();
-    expect(assignments).toHaveLength(22);
+    expect(assignments).toHaveLength(23);
     expect(assignments).toContainEqual({ organization_id: created.id, role: "co_executor" });
   });
 
