@@ -1,9 +1,8 @@
 import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../../db/seeds/demo";
 import { kk } from "../../app/i18n/kk";
-import { launchBrowser, newContext, screenshot, watchForProblems } from "../support/browser";
+import { launchBrowser, newContext, screenshot, signInAsDemoUser, watchForProblems } from "../support/browser";
 import { startServer, type TestServer } from "../support/server";
 
 /*
@@ -27,13 +26,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, login: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel(new RegExp(`^${kk["login.login"]}`)).fill(login);
-  await page.getByLabel(new RegExp(`^${kk["login.password"]}`)).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: kk["login.submit"], exact: true }).click();
-  await page.waitForURL(`${server.url}/`);
-}
+const signIn = (page: Page, login: string) => signInAsDemoUser(page, server.url, login);
 
 describe("the printable protocol in the browser", () => {
   it("shows the app around the sheet on screen, and only the protocol in print", async () => {

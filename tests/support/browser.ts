@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { kk } from "../../app/i18n/kk";
+import { DEMO_PASSWORD } from "../../db/seeds/demo";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "../../test-results/screenshots");
@@ -93,4 +95,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** Signs a demo user in through the sign-in form, in Kazakh (the language a new visitor gets), and waits to leave it. */
+export async function signInAsDemoUser(page: Page, baseUrl: string, login: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel(new RegExp(`^${kk["login.login"]}`)).fill(login);
+  await page.getByLabel(new RegExp(`^${kk["login.password"]}`)).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: kk["login.submit"], exact: true }).click();
+  await page.waitForURL((url) => url.pathname !== "/login");
 }
