@@ -34,6 +34,7 @@ export function organizationName(
  * a national company or an operator unless it says "national": those, and anything unrecognized, are "other" until the
  * secretariat files them.
  */
+const AKIMAT = /әкімдіг|акимат|\bakimat\b/;
 const KIND_MARKERS: { kind: OrganizationKind; test: (name: string) => boolean }[] = [
   { kind: "government_office", test: (n) => /үкімет\S* аппарат|премьер-министр\S* кеңсе|аппарат\S* правительств|канцеляри\S* премьер|office of the (prime minister|government)/.test(n) },
   { kind: "ministry", test: (n) => /министрлі|министерств|\bministry\b/.test(n) },
@@ -43,8 +44,6 @@ const KIND_MARKERS: { kind: OrganizationKind; test: (name: string) => boolean }[
   { kind: "city_akimat", test: (n) => AKIMAT.test(n) && /астана|алматы|шымкент|astana|almaty|shymkent/.test(n) },
   { kind: "national_company", test: (n) => /ұлттық компания|национальн\S* компани|national company|самұрық|самрук|samruk/.test(n) },
 ];
-const AKIMAT = /әкімдіг|акимат|\bakimat\b/;
-
 export function organizationKindFromName(name: string): OrganizationKind {
   const lower = name.toLowerCase().replace(/\s+/g, " ");
   return KIND_MARKERS.find((marker) => marker.test(lower))?.kind ?? "other";
